@@ -60,3 +60,22 @@ start_private_display() {
         sleep 0.1
     done
 }
+
+# Builds the product when it is missing or older than the sources; prints the folder of this machine's build.
+ensure_product_built() {
+    local arch product built
+    case "$(uname -m)" in
+        x86_64 | amd64) arch=x86_64 ;;
+        aarch64 | arm64) arch=aarch64 ;;
+        *) echo "No Ledgerport product is built for $(uname -m)." >&2; exit 1 ;;
+    esac
+    product="$LEDGERPORT_ROOT/releng/org.ledgerport.product/target/products/org.ledgerport.product/linux/gtk/$arch/ledgerport"
+    # config.ini is written when the product is assembled, so it dates the last build.
+    built="$product/configuration/config.ini"
+    if [ ! -f "$built" ] || [ -n "$(cd "$LEDGERPORT_ROOT" && find bundles features releng/org.ledgerport.product \
+        targetplatform pom.xml -newer "$built" -not -path '*/target/*' -type f -print -quit)" ]; then
+        echo "Building the workstation (tests skipped; bin/test runs them)..." >&2
+        (cd "$LEDGERPORT_ROOT" && ./mvnw -B -ntp clean package -DskipTests >&2)
+    fi
+    echo "$product"
+}

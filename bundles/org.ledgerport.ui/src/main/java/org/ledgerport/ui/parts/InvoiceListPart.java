@@ -173,7 +173,7 @@ public final class InvoiceListPart {
             public void handleEvent(org.eclipse.swt.widgets.Event e) {
                 painted.removeListener(SWT.Paint, this);
                 long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                LOG.log(System.Logger.Level.INFO, "Invoice list painted {0} ms after launch", millis);
+                LOG.log(System.Logger.Level.INFO, "Invoice list painted {0,number,#} ms after launch", millis);
             }
         });
         painted.redraw();
