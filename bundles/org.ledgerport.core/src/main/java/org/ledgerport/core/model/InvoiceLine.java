@@ -10,6 +10,11 @@ public record InvoiceLine(String description, BigDecimal quantity, Money unitPri
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(unitPrice, "unitPrice");
+        // Scale is not part of a quantity's value: 10, 10.0 and 1E+1 are the same ten hours.
+        quantity = quantity.stripTrailingZeros();
+        if (quantity.scale() < 0) {
+            quantity = quantity.setScale(0);
+        }
     }
 
     /** Quantity times unit price, rounded half-up to the currency's decimals. */

@@ -60,6 +60,8 @@ public final class InvoiceListPart {
     private TableViewer viewer;
     private Label message;
     private boolean firstPaintReported;
+    /** Counts loads started, so a slow load that finishes after a newer one cannot show stale rows. */
+    private int loadsStarted;
 
     @Inject
     public InvoiceListPart(InvoiceStore store, UISynchronize ui) {
@@ -124,10 +126,15 @@ public final class InvoiceListPart {
     }
 
     private void load() {
+        int load = ++loadsStarted;
         Job.create("Loading invoices", monitor -> {
             try {
                 List<InvoiceSummary> invoices = store.listInvoices();
-                ui.asyncExec(() -> show(invoices));
+                ui.asyncExec(() -> {
+                    if (load == loadsStarted) {
+                        show(invoices);
+                    }
+                });
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
                 ui.asyncExec(() -> showMessage("The invoices could not be read from the database.\n\n" + e.getMessage()));

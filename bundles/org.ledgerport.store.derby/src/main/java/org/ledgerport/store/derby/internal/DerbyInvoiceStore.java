@@ -1,7 +1,9 @@
 package org.ledgerport.store.derby.internal;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -60,10 +62,15 @@ public final class DerbyInvoiceStore implements InvoiceStore {
 
     /** Opens (creating if needed) the database in the given folder and migrates it. */
     public DerbyInvoiceStore(File databaseFolder) {
-        // Derby writes its own log next to the process's working directory unless told otherwise.
+        File workspace = databaseFolder.getAbsoluteFile().getParentFile();
+        try {
+            Files.createDirectories(workspace.toPath());
+        } catch (IOException e) {
+            throw new StoreException("Could not create the workspace folder " + workspace + ": " + e.getMessage(), e);
+        }
+        // Derby writes its own log into the process's working directory unless told otherwise.
         if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file",
-                    new File(databaseFolder.getParentFile(), "derby.log").getAbsolutePath());
+            System.setProperty("derby.stream.error.file", new File(workspace, "derby.log").getPath());
         }
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(databaseFolder.getAbsolutePath());
@@ -194,7 +201,7 @@ public final class DerbyInvoiceStore implements InvoiceStore {
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         Currency currency = Currency.getInstance(rs.getString(4));
-                        lines.add(new InvoiceLine(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros(),
+                        lines.add(new InvoiceLine(rs.getString(1), rs.getBigDecimal(2),
                                 new Money(rs.getBigDecimal(3), currency)));
                     }
                 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.ledgerport.core.store.StoreException;
 
@@ -124,7 +125,7 @@ public final class SchemaMigrator {
             throw new UncheckedIOException(e);
         }
         String withoutComments = text.lines().filter(line -> !line.strip().startsWith("--"))
-                .reduce("", (a, b) -> a + b + "\n");
+                .collect(Collectors.joining("\n", "", "\n"));
         return Arrays.stream(withoutComments.split(";\\s*\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }
