@@ -61,7 +61,7 @@ public final class DerbyInvoiceStore implements InvoiceStore {
     }
 
     /** Opens (creating if needed) the database in the given folder and migrates it. */
-    public DerbyInvoiceStore(File databaseFolder) {
+    private DerbyInvoiceStore(File databaseFolder) {
         File workspace = databaseFolder.getAbsoluteFile().getParentFile();
         try {
             Files.createDirectories(workspace.toPath());
@@ -103,11 +103,6 @@ public final class DerbyInvoiceStore implements InvoiceStore {
                 throw new StoreException("Could not close the database: " + e.getMessage(), e);
             }
         }
-    }
-
-    /** The database's schema version, as the migrator left it. */
-    public int schemaVersion() {
-        return read(connection -> new SchemaMigrator().currentVersion(connection));
     }
 
     @Override
