@@ -14,7 +14,7 @@ use_java21() {
 }
 
 # Debian packages SWT needs to open windows on a virtual display, and the X tools the scripts use.
-LEDGERPORT_UI_PACKAGES="xvfb x11-utils libgtk-3-0 xauth fonts-dejavu-core"
+LEDGERPORT_UI_PACKAGES="xvfb x11-utils libgtk-3-0 fonts-dejavu-core"
 
 ensure_ui_packages() {
     local missing=()
