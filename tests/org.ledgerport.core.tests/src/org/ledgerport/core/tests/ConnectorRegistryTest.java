@@ -2,10 +2,10 @@ package org.ledgerport.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ledgerport.core.tests.OsgiTestSupport.await;
-import static org.ledgerport.core.tests.OsgiTestSupport.context;
-import static org.ledgerport.core.tests.OsgiTestSupport.service;
 import static org.ledgerport.core.tests.OsgiTestSupport.testConnectorJar;
+import static org.ledgerport.testing.support.Osgi.await;
+import static org.ledgerport.testing.support.Osgi.context;
+import static org.ledgerport.testing.support.Osgi.service;
 
 import java.util.List;
 

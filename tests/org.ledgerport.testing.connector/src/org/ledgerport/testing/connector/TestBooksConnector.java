@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 @Component
 public final class TestBooksConnector implements Connector {
 
-    public static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("test-books", "Test Books",
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("test-books", "Test Books",
             "A connector bundle used by Ledgerport's own tests.");
 
     @Override

@@ -25,9 +25,8 @@ import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.Money;
 import org.ledgerport.core.model.NewInvoice;
 import org.ledgerport.core.store.InvoiceStore;
+import org.ledgerport.testing.support.Osgi;
 import org.ledgerport.ui.parts.InvoiceListPart;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The workstation opens on the Invoices perspective; its invoice list first says there are no invoices, then
@@ -40,7 +39,7 @@ class InvoicesPerspectiveTest {
 
     @Test
     void opensTheInvoicesPerspectiveAndListsInvoicesFromTheStore() throws Exception {
-        InvoiceStore store = store();
+        InvoiceStore store = Osgi.service(InvoiceStore.class);
         assertTrue(store.listInvoices().isEmpty(), "the test starts on an empty database");
 
         try (RunningWorkbench workbench = RunningWorkbench.start()) {
@@ -111,14 +110,5 @@ class InvoicesPerspectiveTest {
             rows.add(cells);
         }
         return rows;
-    }
-
-    private static InvoiceStore store() throws InterruptedException {
-        ServiceTracker<InvoiceStore, InvoiceStore> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(InvoicesPerspectiveTest.class).getBundleContext(), InvoiceStore.class, null);
-        tracker.open();
-        InvoiceStore store = tracker.waitForService(RunningWorkbench.PATIENCE.toMillis());
-        assertNotNull(store, "no InvoiceStore service");
-        return store;
     }
 }

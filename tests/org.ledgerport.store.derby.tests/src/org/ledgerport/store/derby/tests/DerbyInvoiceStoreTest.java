@@ -1,7 +1,6 @@
 package org.ledgerport.store.derby.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +23,9 @@ import org.ledgerport.core.model.NewInvoice;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.StoreException;
 import org.ledgerport.store.derby.internal.DerbyInvoiceStore;
+import org.ledgerport.testing.support.Osgi;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The store as DS starts it: embedded Derby in the workspace, surviving a restart of the store. */
 class DerbyInvoiceStoreTest {
@@ -87,25 +85,10 @@ class DerbyInvoiceStoreTest {
     }
 
     private static InvoiceStore store() throws InterruptedException {
-        return waitFor(InvoiceStore.class, null);
+        return Osgi.service(InvoiceStore.class);
     }
 
-    private static Location workspaceLocation() throws Exception {
-        return waitFor(Location.class, Location.INSTANCE_FILTER);
-    }
-
-    private static <T> T waitFor(Class<T> type, String filter) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(DerbyInvoiceStoreTest.class).getBundleContext();
-        ServiceTracker<T, T> tracker;
-        try {
-            tracker = filter == null ? new ServiceTracker<>(context, type, null)
-                    : new ServiceTracker<>(context, context.createFilter(filter), null);
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalArgumentException(e);
-        }
-        tracker.open();
-        T service = tracker.waitForService(20_000);
-        assertNotNull(service, "no " + type.getSimpleName() + " service");
-        return service;
+    private static Location workspaceLocation() throws InterruptedException {
+        return Osgi.service(Location.class, "(type=osgi.instance.area)");
     }
 }
