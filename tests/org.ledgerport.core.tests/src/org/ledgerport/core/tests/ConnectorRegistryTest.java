@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ledgerport.core.connector.Connector;
-import org.ledgerport.core.connector.ConnectorDescriptor;
 import org.ledgerport.core.connector.ConnectorRegistry;
+import org.ledgerport.testing.support.ScriptedConnector;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
 
@@ -34,9 +34,8 @@ class ConnectorRegistryTest {
                     () -> registry.find(TEST_BOOKS).isPresent());
             assertEquals("Test Books", registry.find(TEST_BOOKS).orElseThrow().descriptor().displayName());
 
-            ConnectorDescriptor another = new ConnectorDescriptor("another-ledger", "Another Ledger",
-                    "A second connector, registered by the test itself.");
-            inline = context().registerService(Connector.class, () -> another, null);
+            inline = context().registerService(Connector.class,
+                    new ScriptedConnector("another-ledger", "Another Ledger", 10), null);
             assertEquals(List.of("Another Ledger", "Test Books"), displayNames(registry),
                     "both connectors, by display name");
 

@@ -9,7 +9,7 @@ import java.util.Currency;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.ledgerport.core.model.Invoice;
+import org.ledgerport.core.model.InvoiceDraft;
 import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.Money;
@@ -39,21 +39,20 @@ class MoneyAndInvoiceTest {
     }
 
     @Test
-    void anInvoiceTotalsItsLinesAndChecksItsDates() {
-        List<InvoiceLine> lines = List.of(new InvoiceLine("Hours", new BigDecimal("2.50"), Money.of("33.33", "EUR")),
-                new InvoiceLine("Travel", new BigDecimal("1"), Money.of("12.00", "EUR")));
-        Invoice invoice = new Invoice(1, "INV-1", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), EUR, lines,
-                null, InvoiceStatus.FINALIZED, 3);
-        assertEquals(Money.of("95.33", "EUR"), invoice.total(), "83.325 rounds to 83.33 per line, plus 12.00");
+    void anInvoiceChecksItsDatesAndCurrency() {
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("Hours", new BigDecimal("2.50"), Money.of("33.33", "EUR")),
+                InvoiceLine.of("Travel", new BigDecimal("1"), Money.of("12.00", "EUR")));
+        InvoiceDraft draft = InvoiceDraft.of("INV-1", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), EUR, lines);
+        assertEquals(Money.of("95.33", "EUR"), draft.toInvoice(1, InvoiceStatus.FINALIZED, 3).net(),
+                "83.325 rounds to 83.33 per line, plus 12.00");
         assertEquals(new BigDecimal("2.5"), lines.get(0).quantity(), "2.50 and 2.5 are the same quantity");
 
         IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
-                () -> new Invoice(2, "INV-2", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1), EUR, lines, "",
-                        InvoiceStatus.DRAFT, 1));
+                () -> InvoiceDraft.of("INV-2", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 2, 1), EUR, lines));
         assertEquals("Invoice INV-2 is due (2026-02-01) before it is issued (2026-03-01)", early.getMessage());
         IllegalArgumentException currency = assertThrows(IllegalArgumentException.class,
-                () -> new Invoice(3, "INV-3", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
-                        Currency.getInstance("GBP"), lines, "", InvoiceStatus.DRAFT, 1));
-        assertEquals("Invoice INV-3 is in GBP but a line is priced in EUR", currency.getMessage());
+                () -> InvoiceDraft.of("INV-3", 7, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                        Currency.getInstance("GBP"), lines));
+        assertEquals("Invoice INV-3 is in GBP but has an amount in EUR", currency.getMessage());
     }
 }

@@ -1,18 +1,14 @@
 package org.ledgerport.testing.connector;
 
 import org.ledgerport.core.connector.Connector;
-import org.ledgerport.core.connector.ConnectorDescriptor;
+import org.ledgerport.testing.support.ScriptedConnector;
 import org.osgi.service.component.annotations.Component;
 
-/** A connector that only describes itself: what the tests install at run time to watch the registry react. */
-@Component
-public final class TestBooksConnector implements Connector {
+/** The scripted connector as a bundle of its own: what the tests install and drop in at run time. */
+@Component(service = Connector.class)
+public final class TestBooksConnector extends ScriptedConnector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("test-books", "Test Books",
-            "A connector bundle used by Ledgerport's own tests.");
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+    public TestBooksConnector() {
+        super("test-books", "Test Books", 25);
     }
 }

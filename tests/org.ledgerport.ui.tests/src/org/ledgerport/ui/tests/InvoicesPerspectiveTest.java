@@ -21,9 +21,9 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.core.model.Customer;
+import org.ledgerport.core.model.InvoiceDraft;
 import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.Money;
-import org.ledgerport.core.model.NewInvoice;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.testing.support.Osgi;
 import org.ledgerport.ui.parts.InvoiceListPart;
@@ -61,22 +61,23 @@ class InvoicesPerspectiveTest {
             assertEquals("Ledgerport", workbench.onUi(shell::getText));
             workbench.screenshot(shell, "invoices-empty");
 
-            Customer okeefe = store.createCustomer("O'Keefe & Søn Ltd", "accounts@okeefe.example", EUR);
-            Customer dubois = store.createCustomer("Boulangerie Dubois", null, GBP);
-            store.createInvoice(new NewInvoice("INV-1001", okeefe.id(), LocalDate.of(2026, 11, 2),
+            Customer okeefe = store.createCustomer(
+                    new Customer(0, "O'Keefe & Søn Ltd", "accounts@okeefe.example", null, false, EUR));
+            Customer dubois = store.createCustomer(new Customer(0, "Boulangerie Dubois", null, null, false, GBP));
+            store.createInvoice(InvoiceDraft.of("INV-1001", okeefe.id(), LocalDate.of(2026, 11, 2),
                     LocalDate.of(2026, 12, 2), EUR, List.of(
-                            new InvoiceLine("Bookkeeping, October", new BigDecimal("7.5"), Money.of("80.00", "EUR")),
-                            new InvoiceLine("Year-end filing", BigDecimal.ONE, Money.of("149.99", "EUR"))), ""));
-            store.createInvoice(new NewInvoice("INV-1002", dubois.id(), LocalDate.of(2026, 11, 9),
+                            InvoiceLine.of("Bookkeeping, October", new BigDecimal("7.5"), Money.of("80.00", "EUR")),
+                            InvoiceLine.of("Year-end filing", BigDecimal.ONE, Money.of("149.99", "EUR")))));
+            store.createInvoice(InvoiceDraft.of("INV-1002", dubois.id(), LocalDate.of(2026, 11, 9),
                     LocalDate.of(2026, 11, 23), GBP,
-                    List.of(new InvoiceLine("Payroll run", new BigDecimal("2"), Money.of("45.50", "GBP"))), ""));
+                    List.of(InvoiceLine.of("Payroll run", new BigDecimal("2"), Money.of("45.50", "GBP")))));
 
             workbench.await("two rows in the invoice list", () -> rows(workbench).size() == 2);
             List<List<String>> rows = workbench.onUi(() -> rows(workbench));
             assertEquals(List.of("INV-1002", "Boulangerie Dubois"), rows.get(0).subList(0, 2), "newest first");
             assertEquals(List.of("INV-1001", "O'Keefe & Søn Ltd"), rows.get(1).subList(0, 2));
-            assertTrue(rows.get(1).get(4).contains("749.99"), "total of INV-1001: " + rows.get(1).get(4));
-            assertTrue(rows.get(0).get(4).contains("91.00"), "total of INV-1002: " + rows.get(0).get(4));
+            assertTrue(rows.get(1).get(4).contains("749.99"), "net amount of INV-1001: " + rows.get(1).get(4));
+            assertTrue(rows.get(0).get(4).contains("91.00"), "net amount of INV-1002: " + rows.get(0).get(4));
             assertEquals("Draft", rows.get(0).get(5));
             assertEquals("", workbench.onUi(() -> shownMessage(workbench)), "the message gives way to the table");
             workbench.screenshot(shell, "invoices-list");

@@ -29,7 +29,9 @@ class SchemaMigrationTest {
         SchemaMigrator migrator = new SchemaMigrator();
         try (Connection connection = open()) {
             assertEquals(migrator.latestVersion(), migrator.migrate(connection));
-            assertEquals(List.of("CUSTOMER", "INVOICE", "INVOICE_LINE", "SCHEMA_VERSION"), tables(connection));
+            assertEquals(List.of("ACCOUNTING_CONNECTION", "CONNECTION_MAPPING", "CONNECTION_SETTING", "CUSTOMER",
+                    "ENTITY_MAPPING", "EXPORT_ATTEMPT", "EXPORT_PROBLEM", "EXPORT_RESULT", "EXPORT_RUN", "EXTERNAL_REF",
+                    "INVOICE", "INVOICE_CHARGE", "INVOICE_LINE", "ITEM", "SCHEMA_VERSION", "TAX_CODE"), tables(connection));
             List<String> history = history(connection);
             assertEquals(SchemaMigrator.MIGRATIONS.size(), history.size(), "one row per applied migration");
 
@@ -39,6 +41,32 @@ class SchemaMigrationTest {
         try (Connection reopened = open()) {
             assertEquals(migrator.latestVersion(), migrator.migrate(reopened), "after reopening");
             assertEquals(SchemaMigrator.MIGRATIONS.size(), history(reopened).size());
+        }
+    }
+
+    @Test
+    void upgradesADatabaseOfTheFirstVersionAndKeepsItsInvoices() throws Exception {
+        try (Connection connection = open()) {
+            assertEquals(1, new SchemaMigrator(SchemaMigrator.MIGRATIONS.subList(0, 1)).migrate(connection));
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("INSERT INTO customer (name, email, currency) VALUES ('Old Customer', NULL, 'EUR')");
+                s.executeUpdate("INSERT INTO invoice (number, customer_id, issue_date, due_date, currency, memo, "
+                        + "status, version) SELECT 'OLD-1', id, '2026-01-05', '2026-02-05', 'EUR', '', 'DRAFT', 1 "
+                        + "FROM customer WHERE name = 'Old Customer'");
+                s.executeUpdate("INSERT INTO invoice_line (invoice_id, line_no, description, quantity, unit_price, "
+                        + "amount) SELECT id, 1, 'Audit', 2, 150, 300 FROM invoice WHERE number = 'OLD-1'");
+            }
+            assertEquals(2, new SchemaMigrator().migrate(connection));
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT l.tax_code, l.discount_percent, i.tax_mode, c.tax_exempt "
+                            + "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+                            + "JOIN customer c ON c.id = i.customer_id WHERE i.number = 'OLD-1'")) {
+                assertTrue(rs.next(), "the old invoice is still there");
+                assertEquals("", rs.getString(1));
+                assertEquals(0, rs.getBigDecimal(2).signum());
+                assertEquals("PER_LINE", rs.getString(3));
+                assertEquals(false, rs.getBoolean(4));
+            }
         }
     }
 

@@ -42,6 +42,18 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.add(other.amount), currency);
     }
 
+    public Money subtract(Money other) {
+        return add(other.negate());
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
     public Money times(BigDecimal quantity) {
         return rounded(amount.multiply(quantity), currency);
     }

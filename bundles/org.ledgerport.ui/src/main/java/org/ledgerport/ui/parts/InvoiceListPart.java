@@ -88,7 +88,7 @@ public final class InvoiceListPart {
         addColumn(columns, "Customer", 34, SWT.LEFT, InvoiceSummary::customerName);
         addColumn(columns, "Issued", 14, SWT.LEFT, invoice -> DATE.format(invoice.issueDate()));
         addColumn(columns, "Due", 14, SWT.LEFT, invoice -> DATE.format(invoice.dueDate()));
-        addColumn(columns, "Total", 16, SWT.RIGHT, invoice -> format(invoice.total()));
+        addColumn(columns, "Net", 16, SWT.RIGHT, invoice -> format(invoice.net()));
         addColumn(columns, "Status", 10, SWT.LEFT, invoice -> invoice.status().label());
 
         message = new Label(pages, SWT.WRAP);

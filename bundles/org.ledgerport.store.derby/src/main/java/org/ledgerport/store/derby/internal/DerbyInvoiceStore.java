@@ -1,134 +1,113 @@
 package org.ledgerport.store.derby.internal;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.eclipse.osgi.service.datalocation.Location;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
-import org.ledgerport.core.model.InvoiceLine;
+import org.ledgerport.core.model.InvoiceDraft;
+import org.ledgerport.core.model.InvoiceLifecycle;
+import org.ledgerport.core.model.InvoiceRules;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.InvoiceSummary;
+import org.ledgerport.core.model.Item;
+import org.ledgerport.core.model.LifecycleException;
 import org.ledgerport.core.model.Money;
-import org.ledgerport.core.model.NewInvoice;
+import org.ledgerport.core.model.Problem;
+import org.ledgerport.core.model.TaxCode;
+import org.ledgerport.core.store.ConcurrentChangeException;
+import org.ledgerport.core.store.ImportBatch;
+import org.ledgerport.core.store.ImportBatch.ImportedInvoice;
+import org.ledgerport.core.store.ImportRefusedException;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
-/**
- * The invoice store in an embedded Derby database inside the workspace (the instance location), created and
- * migrated to the current schema when the component starts and shut down cleanly when it stops.
- */
-@Component(service = InvoiceStore.class, immediate = true)
+/** The invoice store on the Ledgerport database. */
+@Component(service = InvoiceStore.class)
 public final class DerbyInvoiceStore implements InvoiceStore {
 
-    /** Folder of the database inside the workspace. */
-    public static final String DATABASE_FOLDER = "database";
-
-    private static final String DUPLICATE_KEY = "23505";
-    private static final String MISSING_PARENT = "23503";
-    private static final String DATABASE_SHUT_DOWN = "08006";
-
-    private final EmbeddedDataSource dataSource;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile EventAdmin eventAdmin;
+    private final DerbyDatabase database;
 
     @Activate
-    public DerbyInvoiceStore(@Reference(target = "(type=osgi.instance.area)") Location workspace) {
-        this(databaseFolder(workspace));
-    }
-
-    /** Opens (creating if needed) the database in the given folder and migrates it. */
-    private DerbyInvoiceStore(File databaseFolder) {
-        File workspace = databaseFolder.getAbsoluteFile().getParentFile();
-        try {
-            Files.createDirectories(workspace.toPath());
-        } catch (IOException e) {
-            throw new StoreException("Could not create the workspace folder " + workspace + ": " + e.getMessage(), e);
-        }
-        // Derby writes its own log into the process's working directory unless told otherwise.
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", new File(workspace, "derby.log").getPath());
-        }
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(databaseFolder.getAbsolutePath());
-        dataSource.setCreateDatabase("create");
-        try (Connection connection = dataSource.getConnection()) {
-            new SchemaMigrator().migrate(connection);
-        } catch (SQLException e) {
-            throw new StoreException("Could not open the database in " + databaseFolder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static File databaseFolder(Location workspace) {
-        URL url = workspace.getURL();
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new StoreException("The workstation has no workspace folder to keep its database in; start it with -data FOLDER.");
-        }
-        // Equinox location URLs are not %-encoded, so the path is taken as it is.
-        return new File(url.getPath(), DATABASE_FOLDER);
-    }
-
-    @Deactivate
-    public void close() {
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(dataSource.getDatabaseName());
-        shutdown.setShutdownDatabase("shutdown");
-        try (Connection unused = shutdown.getConnection()) {
-            throw new StoreException("Derby did not shut down the database " + dataSource.getDatabaseName());
-        } catch (SQLException e) {
-            if (!DATABASE_SHUT_DOWN.equals(e.getSQLState())) {
-                throw new StoreException("Could not close the database: " + e.getMessage(), e);
-            }
-        }
+    public DerbyInvoiceStore(@Reference DerbyDatabase database) {
+        this.database = database;
     }
 
     @Override
-    public Customer createCustomer(String name, String email, Currency currency) {
-        Customer unsaved = new Customer(0, name, email, currency);
-        return write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO customer (name, email, currency) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, unsaved.name());
-                insert.setString(2, unsaved.email());
-                insert.setString(3, currency.getCurrencyCode());
-                insert.executeUpdate();
-                return new Customer(generatedId(insert), unsaved.name(), email, currency);
+    public Customer createCustomer(Customer customer) {
+        return database.write(null, c -> {
+            try {
+                return customer.withId(InvoiceRows.insertCustomer(c, customer));
+            } catch (SQLException e) {
+                throw duplicateName(e, customer.name());
             }
-        }, false);
+        });
+    }
+
+    private static StoreException duplicateName(SQLException e, String name) {
+        if (DerbyDatabase.DUPLICATE_KEY.equals(e.getSQLState())) {
+            return new StoreException(("There is already a customer named '%s'; accounting packages tell customers "
+                    + "apart by name, so give this one a different name.").formatted(name), e);
+        }
+        return new StoreException("Could not save customer '%s': %s".formatted(name, e.getMessage()), e);
+    }
+
+    @Override
+    public Customer updateCustomer(Customer customer) {
+        return database.write(TOPIC_INVOICES_CHANGED, c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE customer SET name = ?, email = ?, currency = ?, "
+                    + "address_line1 = ?, address_line2 = ?, city = ?, region = ?, postal_code = ?, country = ?, "
+                    + "tax_exempt = ? WHERE id = ?")) {
+                InvoiceRows.setCustomer(update, customer);
+                update.setLong(11, customer.id());
+                if (update.executeUpdate() != 1) {
+                    throw new StoreException("Customer #%d is not in the database.".formatted(customer.id()));
+                }
+                return customer;
+            } catch (SQLException e) {
+                throw duplicateName(e, customer.name());
+            }
+        });
+    }
+
+    @Override
+    public Optional<Customer> findCustomer(long id) {
+        return database.read(c -> customer(c, id));
+    }
+
+    private static Optional<Customer> customer(Connection c, long id) throws SQLException {
+        try (PreparedStatement query = c
+                .prepareStatement("SELECT " + InvoiceRows.CUSTOMER_COLUMNS + " FROM customer WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(InvoiceRows.customer(rs)) : Optional.empty();
+            }
+        }
     }
 
     @Override
     public List<Customer> listCustomers() {
-        return read(connection -> {
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT id, name, email, currency FROM customer ORDER BY name")) {
+        return database.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT " + InvoiceRows.CUSTOMER_COLUMNS + " FROM customer ORDER BY name")) {
                 List<Customer> customers = new ArrayList<>();
                 while (rs.next()) {
-                    customers.add(new Customer(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            Currency.getInstance(rs.getString(4))));
+                    customers.add(InvoiceRows.customer(rs));
                 }
                 return customers;
             }
@@ -136,149 +115,331 @@ public final class DerbyInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public Invoice createInvoice(NewInvoice invoice) {
-        return write(connection -> {
-            long id;
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO invoice (number, customer_id, issue_date, due_date, currency, memo, status, version) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                Invoice draft = invoice.asDraft(0);
-                insert.setString(1, draft.number());
-                insert.setLong(2, draft.customerId());
-                insert.setDate(3, Date.valueOf(draft.issueDate()));
-                insert.setDate(4, Date.valueOf(draft.dueDate()));
-                insert.setString(5, draft.currency().getCurrencyCode());
-                insert.setString(6, draft.memo());
-                insert.setString(7, draft.status().name());
-                insert.executeUpdate();
-                id = generatedId(insert);
+    public Item createItem(Item item) {
+        return database.write(null, c -> {
+            try {
+                return item.withId(InvoiceRows.insertItem(c, item));
             } catch (SQLException e) {
-                throw explain(e, invoice);
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invoice_line "
-                    + "(invoice_id, line_no, description, quantity, unit_price, amount) VALUES (?, ?, ?, ?, ?, ?)")) {
-                int lineNo = 1;
-                for (InvoiceLine line : invoice.lines()) {
-                    insert.setLong(1, id);
-                    insert.setInt(2, lineNo++);
-                    insert.setString(3, line.description());
-                    insert.setBigDecimal(4, line.quantity());
-                    insert.setBigDecimal(5, line.unitPrice().amount());
-                    insert.setBigDecimal(6, line.amount().amount());
-                    insert.addBatch();
+                if (DerbyDatabase.DUPLICATE_KEY.equals(e.getSQLState())) {
+                    throw new StoreException("There is already an item with code " + item.code() + ".", e);
                 }
-                insert.executeBatch();
+                throw e;
             }
-            return invoice.asDraft(id);
-        }, true);
+        });
     }
 
-    private static StoreException explain(SQLException e, NewInvoice invoice) {
+    @Override
+    public Optional<Item> findItem(String code) {
+        return database.read(c -> Optional.ofNullable(InvoiceRows.items(c).get(code)));
+    }
+
+    @Override
+    public List<Item> listItems() {
+        return database.read(c -> List.copyOf(InvoiceRows.items(c).values()));
+    }
+
+    @Override
+    public TaxCode saveTaxCode(TaxCode taxCode) {
+        return database.write(null, c -> {
+            InvoiceRows.saveTaxCode(c, taxCode);
+            return taxCode;
+        });
+    }
+
+    @Override
+    public List<TaxCode> listTaxCodes() {
+        return database.read(c -> List.copyOf(InvoiceRows.taxCodes(c).values()));
+    }
+
+    @Override
+    public Invoice createInvoice(InvoiceDraft draft) {
+        return database.write(TOPIC_INVOICES_CHANGED, c -> {
+            try {
+                long id = InvoiceRows.insertInvoice(c, draft, draft.customerId(), InvoiceStatus.DRAFT);
+                return draft.toInvoice(id, InvoiceStatus.DRAFT, 1);
+            } catch (SQLException e) {
+                throw explain(e, draft);
+            }
+        });
+    }
+
+    @Override
+    public Invoice updateInvoice(long id, int expectedVersion, InvoiceDraft draft) {
+        return database.write(TOPIC_INVOICES_CHANGED, c -> {
+            Invoice current = current(c, id, expectedVersion);
+            InvoiceLifecycle.checkEditable(current);
+            try {
+                InvoiceRows.replaceContent(c, id, draft);
+            } catch (SQLException e) {
+                throw explain(e, draft);
+            }
+            return draft.toInvoice(id, current.status(), current.version() + 1);
+        });
+    }
+
+    private static StoreException explain(SQLException e, InvoiceDraft draft) {
         return switch (e.getSQLState()) {
-            case DUPLICATE_KEY -> new StoreException(
-                    "Invoice number %s is already used by another invoice.".formatted(invoice.number()), e);
-            case MISSING_PARENT -> new StoreException(
-                    "Invoice %s names customer #%d, who is not in the database.".formatted(invoice.number(),
-                            invoice.customerId()), e);
-            default -> new StoreException("Could not save invoice %s: %s".formatted(invoice.number(), e.getMessage()), e);
+            case DerbyDatabase.DUPLICATE_KEY -> new StoreException(
+                    "Invoice number %s is already used by another invoice.".formatted(draft.number()), e);
+            case DerbyDatabase.MISSING_PARENT -> new StoreException(
+                    "Invoice %s names customer #%d, who is not in the database.".formatted(draft.number(),
+                            draft.customerId()), e);
+            default -> new StoreException("Could not save invoice %s: %s".formatted(draft.number(), e.getMessage()), e);
         };
+    }
+
+    /** The invoice as stored, refused when it is gone or was saved by someone else since it was read. */
+    private static Invoice current(Connection c, long id, int expectedVersion) throws SQLException {
+        List<Invoice> found = InvoiceRows.load(c, List.of(id));
+        if (found.isEmpty()) {
+            throw new StoreException("Invoice #%d is not in the database (it may have been deleted).".formatted(id));
+        }
+        Invoice current = found.get(0);
+        if (current.version() != expectedVersion) {
+            throw new ConcurrentChangeException(("Invoice %s was changed by someone else since it was opened "
+                    + "(it is now at version %d, not %d); open it again and redo the change.")
+                    .formatted(current.number(), current.version(), expectedVersion));
+        }
+        return current;
+    }
+
+    @Override
+    public Invoice changeStatus(long id, int expectedVersion, InvoiceStatus target) {
+        return database.write(TOPIC_INVOICES_CHANGED, c -> {
+            Invoice current = current(c, id, expectedVersion);
+            InvoiceLifecycle.check(current, target);
+            if (target == InvoiceStatus.EXPORTED) {
+                throw new LifecycleException("Invoice %s becomes exported only by exporting it.".formatted(current.number()));
+            }
+            if (target == InvoiceStatus.FINALIZED) {
+                List<Problem> problems = InvoiceRules.check(current, customer(c, current.customerId()).orElse(null),
+                        InvoiceRows.taxCodes(c), InvoiceRows.items(c));
+                if (!problems.isEmpty()) {
+                    throw new LifecycleException(String.join(" ", problems.stream().map(Problem::message).toList()));
+                }
+            }
+            if (current.status() == InvoiceStatus.EXPORTED && target == InvoiceStatus.DRAFT) {
+                List<String> connections = activeConnections(c, id);
+                if (!connections.isEmpty()) {
+                    throw new LifecycleException(("Invoice %s is still in %s; withdraw it there first (revert it "
+                            + "from the Export view, which deletes or voids it in the accounting package).")
+                            .formatted(current.number(), String.join(" and ", connections)));
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE invoice SET status = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+                update.setString(1, target.name());
+                update.setLong(2, id);
+                update.setInt(3, expectedVersion);
+                if (update.executeUpdate() != 1) {
+                    throw new ConcurrentChangeException("Invoice %s was changed by someone else just now; open it again."
+                            .formatted(current.number()));
+                }
+            }
+            return current.withStatus(target);
+        });
+    }
+
+    private static List<String> activeConnections(Connection c, long invoiceId) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT k.name FROM external_ref r JOIN accounting_connection k "
+                + "ON k.id = r.connection_id WHERE r.invoice_id = ? AND r.active_key IS NOT NULL ORDER BY k.name")) {
+            query.setLong(1, invoiceId);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    names.add("'" + rs.getString(1) + "'");
+                }
+            }
+            return names;
+        }
     }
 
     @Override
     public Optional<Invoice> findInvoice(long id) {
-        return read(connection -> {
-            List<InvoiceLine> lines = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT l.description, l.quantity, "
-                    + "l.unit_price, i.currency FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
-                    + "WHERE l.invoice_id = ? ORDER BY l.line_no")) {
-                query.setLong(1, id);
+        return database.read(c -> InvoiceRows.load(c, List.of(id)).stream().findFirst());
+    }
+
+    @Override
+    public Optional<Invoice> findInvoiceByNumber(String number) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id FROM invoice WHERE number = ?")) {
+                query.setString(1, number.strip());
                 try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        Currency currency = Currency.getInstance(rs.getString(4));
-                        lines.add(new InvoiceLine(rs.getString(1), rs.getBigDecimal(2),
-                                new Money(rs.getBigDecimal(3), currency)));
-                    }
+                    return rs.next() ? InvoiceRows.load(c, List.of(rs.getLong(1))).stream().findFirst()
+                            : Optional.<Invoice>empty();
                 }
             }
-            try (PreparedStatement query = connection.prepareStatement("SELECT number, customer_id, issue_date, "
-                    + "due_date, currency, memo, status, version FROM invoice WHERE id = ?")) {
-                query.setLong(1, id);
+        });
+    }
+
+    @Override
+    public List<Invoice> loadInvoices(Collection<Long> ids) {
+        return database.read(c -> InvoiceRows.load(c, ids));
+    }
+
+    @Override
+    public List<Long> invoiceIds(InvoiceStatus status) {
+        return database.read(c -> {
+            try (PreparedStatement query = c
+                    .prepareStatement("SELECT id FROM invoice WHERE status = ? ORDER BY issue_date, id")) {
+                query.setString(1, status.name());
+                List<Long> ids = new ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Invoice>empty();
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
-                    return Optional.of(new Invoice(id, rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
-                            rs.getDate(4).toLocalDate(), Currency.getInstance(rs.getString(5)), lines,
-                            rs.getString(6), InvoiceStatus.valueOf(rs.getString(7)), rs.getInt(8)));
                 }
+                return ids;
             }
         });
     }
 
     @Override
     public List<InvoiceSummary> listInvoices() {
-        return read(connection -> {
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT i.id, i.number, c.name, i.issue_date, i.due_date, "
-                            + "i.currency, i.status, COALESCE(SUM(l.amount), 0) FROM invoice i "
-                            + "JOIN customer c ON c.id = i.customer_id "
-                            + "LEFT JOIN invoice_line l ON l.invoice_id = i.id "
-                            + "GROUP BY i.id, i.number, c.name, i.issue_date, i.due_date, i.currency, i.status "
-                            + "ORDER BY i.issue_date DESC, i.number DESC")) {
+        return database.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT i.id, i.number, c.name, "
+                    + "i.issue_date, i.due_date, i.currency, i.status, "
+                    + "COALESCE((SELECT SUM(l.amount) FROM invoice_line l WHERE l.invoice_id = i.id), 0) + "
+                    + "COALESCE((SELECT SUM(CASE WHEN ch.kind = 'DISCOUNT' THEN -ch.amount ELSE ch.amount END) "
+                    + "FROM invoice_charge ch WHERE ch.invoice_id = i.id), 0) "
+                    + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
+                    + "ORDER BY i.issue_date DESC, i.number DESC")) {
                 List<InvoiceSummary> invoices = new ArrayList<>();
                 while (rs.next()) {
                     Currency currency = Currency.getInstance(rs.getString(6));
                     invoices.add(new InvoiceSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
-                            new Money(rs.getBigDecimal(8), currency), InvoiceStatus.valueOf(rs.getString(7))));
+                            Money.rounded(rs.getBigDecimal(8), currency), InvoiceStatus.valueOf(rs.getString(7))));
                 }
                 return invoices;
             }
         });
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException("Could not read from the database: " + e.getMessage(), e);
-        }
-    }
-
-    /** Runs the work in one transaction; when it changed invoices, tells open views after the commit. */
-    private <T> T write(Work<T> work, boolean invoicesChanged) {
-        T result;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                result = work.run(connection);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+    @Override
+    public boolean isEmpty() {
+        return database.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT (SELECT COUNT(*) FROM customer) + (SELECT COUNT(*) FROM invoice) FROM SYSIBM.SYSDUMMY1")) {
+                rs.next();
+                return rs.getLong(1) == 0;
             }
-        } catch (SQLException e) {
-            throw new StoreException("Could not write to the database: " + e.getMessage(), e);
-        }
-        EventAdmin events = eventAdmin;
-        if (invoicesChanged && events != null) {
-            events.postEvent(new Event(TOPIC_INVOICES_CHANGED, Map.of()));
-        }
-        return result;
+        });
     }
 
-    private static long generatedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("Derby returned no generated id");
+    @Override
+    public ImportBatch.Saved importBatch(ImportBatch batch) {
+        return database.write(TOPIC_INVOICES_CHANGED, c -> new BatchImport(c, batch).run());
+    }
+
+    /** One import, all in the caller's transaction; every refusal is collected before anything is kept. */
+    private static final class BatchImport {
+
+        private final Connection c;
+        private final ImportBatch batch;
+        private final List<String> refusals = new ArrayList<>();
+
+        BatchImport(Connection c, ImportBatch batch) {
+            this.c = c;
+            this.batch = batch;
+        }
+
+        ImportBatch.Saved run() throws SQLException {
+            for (TaxCode taxCode : batch.taxCodes()) {
+                InvoiceRows.saveTaxCode(c, taxCode);
             }
-            return keys.getLong(1);
+            Map<String, Customer> customers = new HashMap<>();
+            for (Customer customer : allCustomers()) {
+                customers.put(customer.name(), customer);
+            }
+            int customersCreated = 0;
+            for (Customer customer : batch.customers()) {
+                if (!customers.containsKey(customer.name())) {
+                    customers.put(customer.name(), customer.withId(InvoiceRows.insertCustomer(c, customer)));
+                    customersCreated++;
+                }
+            }
+            Map<String, Item> items = InvoiceRows.items(c);
+            int itemsCreated = 0;
+            for (Item item : batch.items()) {
+                if (!items.containsKey(item.code())) {
+                    items.put(item.code(), item.withId(InvoiceRows.insertItem(c, item)));
+                    itemsCreated++;
+                }
+            }
+            Map<String, TaxCode> taxCodes = InvoiceRows.taxCodes(c);
+            Set<String> numbersInBatch = new HashSet<>();
+            Set<String> numbersInDatabase = existingNumbers();
+            List<Long> ids = new ArrayList<>();
+            for (ImportedInvoice imported : batch.invoices()) {
+                String number = imported.draft().number();
+                Customer customer = customers.get(imported.customerName().strip());
+                if (customer == null) {
+                    refuse(imported, "customer '%s' is neither in the import nor in the database"
+                            .formatted(imported.customerName()));
+                    continue;
+                }
+                if (numbersInDatabase.contains(number)) {
+                    refuse(imported, "invoice number %s is already in the database".formatted(number));
+                    continue;
+                }
+                if (!numbersInBatch.add(number)) {
+                    refuse(imported, "invoice number %s appears twice in the import".formatted(number));
+                    continue;
+                }
+                InvoiceDraft draft = withCustomer(imported.draft(), customer.id());
+                if (imported.status() != InvoiceStatus.DRAFT && imported.status() != InvoiceStatus.VOID) {
+                    List<Problem> problems = InvoiceRules.check(draft.toInvoice(0, imported.status(), 1), customer,
+                            taxCodes, items);
+                    if (!problems.isEmpty()) {
+                        problems.forEach(p -> refuse(imported, p.message()));
+                        continue;
+                    }
+                }
+                ids.add(InvoiceRows.insertInvoice(c, draft, customer.id(), imported.status()));
+            }
+            if (!refusals.isEmpty()) {
+                throw new ImportRefusedException(refusals);
+            }
+            return new ImportBatch.Saved(customersCreated, itemsCreated, batch.taxCodes().size(), ids);
+        }
+
+        private void refuse(ImportedInvoice imported, String reason) {
+            refusals.add(imported.source() + ": " + reason);
+        }
+
+        private List<Customer> allCustomers() throws SQLException {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT " + InvoiceRows.CUSTOMER_COLUMNS + " FROM customer")) {
+                List<Customer> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(InvoiceRows.customer(rs));
+                }
+                return all;
+            }
+        }
+
+        private Set<String> existingNumbers() throws SQLException {
+            List<String> numbers = batch.invoices().stream().map(i -> i.draft().number()).distinct().toList();
+            Set<String> existing = new HashSet<>();
+            for (int from = 0; from < numbers.size(); from += InvoiceRows.CHUNK) {
+                List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + InvoiceRows.CHUNK));
+                try (PreparedStatement query = c.prepareStatement("SELECT number FROM invoice WHERE number IN ("
+                        + DerbyDatabase.placeholders(chunk.size()) + ")")) {
+                    InvoiceRows.bind(query, chunk);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            existing.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            return existing;
+        }
+
+        private static InvoiceDraft withCustomer(InvoiceDraft draft, long customerId) {
+            return new InvoiceDraft(draft.number(), customerId, draft.issueDate(), draft.dueDate(), draft.currency(),
+                    draft.lines(), draft.charges(), draft.memo(), draft.taxMode());
         }
     }
 }

@@ -1,0 +1,19 @@
+package org.ledgerport.core.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.ledgerport.core.export.InvoiceResult;
+import org.ledgerport.core.export.RunSummary;
+
+/** The record of export runs: one entry per run, with every invoice's result and problems. */
+public interface ProcessLog {
+
+    /** The latest runs, newest first. */
+    List<RunSummary> recentRuns(int limit);
+
+    Optional<RunSummary> run(long runId);
+
+    /** The run's per-invoice results, in the order they were recorded. */
+    List<InvoiceResult> results(long runId);
+}
