@@ -2,6 +2,7 @@ package org.ledgerport.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ledgerport.core.tests.OsgiTestSupport.fileConnectorJar;
 import static org.ledgerport.core.tests.OsgiTestSupport.testConnectorJar;
 import static org.ledgerport.testing.support.Osgi.await;
 import static org.ledgerport.testing.support.Osgi.context;
@@ -22,34 +23,41 @@ import org.osgi.framework.Bundle;
  */
 class DropinsFolderTest {
 
-    private static final String BUNDLE = "org.ledgerport.testing.connector";
-
     @Test
     void aBundleCopiedIntoDropinsIsInstalledAndRemovedWhenDeleted() throws Exception {
+        dropIn(testConnectorJar(), "org.ledgerport.testing.connector", "test-books");
+    }
+
+    @Test
+    void theOfflineFileConnectorWorksAsADroppedInBundle() throws Exception {
+        dropIn(fileConnectorJar(), "org.ledgerport.connector.file", "file-export");
+    }
+
+    private static void dropIn(Path jar, String symbolicName, String connectorId) throws Exception {
         Path dropins = Path.of(System.getProperty("felix.fileinstall.dir"));
         Files.createDirectories(dropins);
         ConnectorRegistry registry = service(ConnectorRegistry.class);
-        assertTrue(registry.find("test-books").isEmpty());
+        assertTrue(registry.find(connectorId).isEmpty(), connectorId + " is not installed yet");
 
-        Path dropped = dropins.resolve("test-books-connector.jar");
+        Path dropped = dropins.resolve(connectorId + "-connector.jar");
         // Copy under another name first and rename, as an installer would, so the watcher never sees half a jar.
-        Path partial = Files.copy(testConnectorJar(), dropins.resolve("test-books-connector.part"),
+        Path partial = Files.copy(jar, dropins.resolve(connectorId + "-connector.part"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, dropped, StandardCopyOption.ATOMIC_MOVE);
         try {
-            await("the dropped-in connector to appear", () -> registry.find("test-books").isPresent());
-            Bundle installed = installedTestConnector();
+            await("the dropped-in connector to appear", () -> registry.find(connectorId).isPresent());
+            Bundle installed = installed(symbolicName);
             assertEquals(Bundle.ACTIVE, installed.getState(), "FileInstall starts what it installs");
-            assertTrue(installed.getLocation().contains("test-books-connector.jar"), installed.getLocation());
+            assertTrue(installed.getLocation().contains(dropped.getFileName().toString()), installed.getLocation());
         } finally {
             Files.deleteIfExists(dropped);
         }
-        await("the deleted connector to disappear", () -> registry.find("test-books").isEmpty());
-        await("its bundle to be uninstalled", () -> installedTestConnector() == null);
+        await("the deleted connector to disappear", () -> registry.find(connectorId).isEmpty());
+        await("its bundle to be uninstalled", () -> installed(symbolicName) == null);
     }
 
-    private static Bundle installedTestConnector() {
-        return Arrays.stream(context().getBundles()).filter(b -> BUNDLE.equals(b.getSymbolicName())).findFirst()
+    private static Bundle installed(String symbolicName) {
+        return Arrays.stream(context().getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
                 .orElse(null);
     }
 }

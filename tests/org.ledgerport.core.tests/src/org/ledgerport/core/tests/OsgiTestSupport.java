@@ -6,18 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the tests find the connector bundle they install and drop in at run time. */
+/** Where the tests find the connector bundles they install and drop in at run time. */
 final class OsgiTestSupport {
 
     private OsgiTestSupport() {
     }
 
-    /** The connector bundle built by the reactor for tests to install; its path comes from the test's pom. */
+    /** The scripted test connector bundle built by the reactor; its path comes from the test's pom. */
     static Path testConnectorJar() {
-        String path = System.getProperty("ledgerport.testConnectorJar");
-        assertNotNull(path, "system property ledgerport.testConnectorJar is not set");
+        return builtJar("ledgerport.testConnectorJar");
+    }
+
+    /** The offline file connector bundle as the reactor built it, for the dropins test. */
+    static Path fileConnectorJar() {
+        return builtJar("ledgerport.fileConnectorJar");
+    }
+
+    private static Path builtJar(String property) {
+        String path = System.getProperty(property);
+        assertNotNull(path, "system property " + property + " is not set");
         Path jar = Path.of(path);
-        assertTrue(Files.isRegularFile(jar), "the test connector bundle was not built: " + jar);
+        assertTrue(Files.isRegularFile(jar), "the connector bundle was not built: " + jar);
         return jar;
     }
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.ledgerport.core.connector.AuthKind;
+import org.ledgerport.core.connector.ConnectionContext;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorDescriptor;
+import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.Setting;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.MappingKind;
@@ -97,6 +99,9 @@ final class AddConnectionCommand implements Command {
                     numbering);
             boolean signInNeeded = descriptor.authKind() != AuthKind.NONE
                     || descriptor.settings().stream().anyMatch(s -> s.secret() && s.required());
+            if (!signInNeeded) {
+                connectWithoutSignIn(services, connector, connection);
+            }
             if (output.json()) {
                 var document = Json.object().put("signInNeeded", signInNeeded);
                 document.set("connection", Json.connection(connection, connector));
@@ -111,6 +116,25 @@ final class AddConnectionCommand implements Command {
             }
             return ExitCode.SUCCESS;
         };
+    }
+
+    /** Connects a connector that needs no sign-in at once (a file connector makes its folder), or takes it back. */
+    private static void connectWithoutSignIn(Services services, Connector connector, Connection connection) {
+        ConnectionContext context = new ConnectionContext(connection,
+                services.credentials().forConnection(connection.uid()));
+        try {
+            connector.connect(context, (page, redirect) -> {
+                throw new InterruptedException("the command line does not sign in");
+            });
+        } catch (ConnectorException e) {
+            services.connections().deleteConnection(connection.id());
+            throw new CannotRunException("The connection was not added: " + e.problem().message());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            services.connections().deleteConnection(connection.id());
+            throw new CannotRunException("The connection was not added: " + connector.descriptor().displayName()
+                    + " asked to sign in; connect it in the workstation's account-connection wizard.");
+        }
     }
 
     private static Map<String, String> settings(List<String> words) {

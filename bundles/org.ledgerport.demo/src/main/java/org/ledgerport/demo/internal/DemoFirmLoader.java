@@ -72,6 +72,12 @@ public final class DemoFirmLoader implements DemoFirm {
                     + "for the demo's exports; start it with -data FOLDER.");
         }
         // Equinox location URLs are not %-encoded, so the path is taken as it is.
-        return new File(url.getPath(), EXPORTS_FOLDER);
+        File exports = new File(url.getPath(), EXPORTS_FOLDER);
+        // Made here, as connecting the file connector would make it, so the first export finds it.
+        if (!exports.isDirectory() && !exports.mkdirs()) {
+            throw new IllegalStateException("The demo firm was not loaded: the folder " + exports
+                    + " for the demo's exports could not be created.");
+        }
+        return exports;
     }
 }
