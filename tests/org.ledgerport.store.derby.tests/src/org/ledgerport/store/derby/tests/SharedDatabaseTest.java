@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +37,8 @@ import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.Money;
 import org.ledgerport.core.model.NumberingPolicy;
 import org.ledgerport.core.store.ExportJournal.Attempt;
+import org.ledgerport.core.store.ExportJournal.Claim;
+import org.ledgerport.core.store.ExportJournal.Confirmation;
 import org.ledgerport.store.derby.internal.DerbyConnectionStore;
 import org.ledgerport.store.derby.internal.DerbyDatabase;
 import org.ledgerport.store.derby.internal.DerbyExportJournal;
@@ -110,8 +111,8 @@ class SharedDatabaseTest {
             done.add(pool.submit(() -> {
                 go.await();
                 for (Invoice invoice : invoices) {
-                    ws.getKey().journal().claim(ws.getValue(), connection.id(), invoice, "LP-" + invoice.id(), "k")
-                            .ifPresent(claimed::add);
+                    claimed.addAll(ws.getKey().journal().claim(ws.getValue(), connection.id(),
+                            List.of(new Claim(invoice, "LP-" + invoice.id(), "k"))));
                 }
                 return null;
             }));
@@ -128,10 +129,10 @@ class SharedDatabaseTest {
         Invoice invoice = invoices.stream().filter(i -> i.id() == attempt.invoiceId()).findFirst().orElseThrow();
         Workstation owner = attempt.runId() == runA ? first : second;
         Workstation other = owner == first ? second : first;
-        assertTrue(owner.journal().confirm(attempt, new ExternalInvoice("X1", invoice.number(), invoice.issueDate(),
-                "0", "")));
-        assertEquals(Optional.empty(), other.journal().claim(attempt.runId() == runA ? runB : runA, connection.id(),
-                invoice, "LP-" + invoice.id(), "k"), "an exported invoice is not claimed again");
+        assertEquals(List.of(true), owner.journal().confirm(List.of(new Confirmation(attempt,
+                new ExternalInvoice("X1", invoice.number(), invoice.issueDate(), "0", "")))));
+        assertEquals(List.of(), other.journal().claim(attempt.runId() == runA ? runB : runA, connection.id(),
+                List.of(new Claim(invoice, "LP-" + invoice.id(), "k"))), "an exported invoice is not claimed again");
         assertEquals(InvoiceStatus.EXPORTED, other.invoices().findInvoice(invoice.id()).orElseThrow().status());
         assertEquals(39, other.journal().openAttempts(connection.id()).size());
         assertFalse(other.journal().openAttempts(connection.id()).get(0).runFinished());

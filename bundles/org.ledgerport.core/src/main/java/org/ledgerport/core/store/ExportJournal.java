@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.ledgerport.core.connector.ExternalInvoice;
 import org.ledgerport.core.export.InvoiceResult;
@@ -30,26 +29,29 @@ public interface ExportJournal {
 
     void finishRun(long runId, RunOutcome outcome);
 
-    /** Records one invoice's result (and its problems) in the run. */
-    void recordResult(long runId, InvoiceResult result);
+    /** Records invoices' results (and their problems) in the run, in one transaction. */
+    void recordResults(long runId, List<InvoiceResult> results);
 
     /** The invoices' references at the connection, for those exported there and not withdrawn. */
     Map<Long, ExportReference> references(long connectionId, Collection<Long> invoiceIds);
 
     /**
-     * Claims the invoice for sending and records the attempt, committed before the request leaves. Empty when
-     * another attempt holds it (another workstation, or an unsettled earlier attempt).
+     * Claims invoices for sending and records an attempt for each, committed together before the request
+     * leaves. An invoice another attempt holds (another workstation, an unsettled earlier attempt), or that
+     * changed or was exported since it was read, gets no attempt.
+     *
+     * @return the attempts, for the claims that got one
      */
-    Optional<Attempt> claim(long runId, long connectionId, Invoice invoice, String ourReference,
-            String idempotencyKey);
+    List<Attempt> claim(long runId, long connectionId, List<Claim> claims);
 
     /**
-     * In one transaction: the attempt is confirmed, the reference saved and the invoice, if still at the
-     * attempt's version, becomes exported.
+     * In one transaction, for each confirmation: the attempt is confirmed, the reference saved and the invoice,
+     * if still at the attempt's version, becomes exported.
      *
-     * @return false when the invoice changed while it was being exported and kept its status
+     * @return per confirmation, in order, false when the invoice changed while it was being exported and kept
+     *         its status
      */
-    boolean confirm(Attempt attempt, ExternalInvoice external);
+    List<Boolean> confirm(List<Confirmation> confirmations);
 
     /** The attempt did not create the invoice at the vendor (it was refused, or looked for and not found). */
     void release(Attempt attempt);
@@ -69,6 +71,14 @@ public interface ExportJournal {
 
     /** An exported invoice's place at the vendor. */
     record ExportReference(long invoiceId, int invoiceVersion, ExternalInvoice external, Instant exportedAt) {
+    }
+
+    /** An invoice to claim, with the reference and idempotency key its attempt will carry. */
+    record Claim(Invoice invoice, String ourReference, String idempotencyKey) {
+    }
+
+    /** The vendor has the invoice of an attempt. */
+    record Confirmation(Attempt attempt, ExternalInvoice external) {
     }
 
     /** One journaled attempt to send a version of an invoice. */

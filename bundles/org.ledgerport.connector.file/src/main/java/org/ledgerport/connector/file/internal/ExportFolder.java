@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
@@ -139,6 +140,9 @@ final class ExportFolder {
         }
         if (e instanceof AccessDeniedException) {
             return "access to " + e.getMessage() + " was denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return e.getMessage() + " is not a folder";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason() + " (" + f.getFile() + ")";

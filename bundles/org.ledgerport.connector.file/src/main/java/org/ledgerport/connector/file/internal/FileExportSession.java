@@ -212,8 +212,8 @@ final class FileExportSession implements ConnectorSession {
 
     private static ConnectorException unreadable(Path path, String ourReference, IOException e) {
         return new ConnectorException(new Problem("file.read.failed", Severity.ERROR, "",
-                ("%s could not be read to look for invoice reference %s: %s. Check that the folder can be reached "
-                        + "and that the file was not changed by hand, then try again.").formatted(path, ourReference,
+                ("%s could not be read to look for invoice reference %s: %s. Check that the export folder can be "
+                        + "reached and that no export file in it was changed by hand, then try again.").formatted(path, ourReference,
                                 ExportFolder.describe(e)),
                 "", "", true), false, e);
     }

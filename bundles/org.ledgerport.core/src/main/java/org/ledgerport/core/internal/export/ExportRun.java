@@ -45,6 +45,8 @@ import org.ledgerport.core.model.Severity;
 import org.ledgerport.core.model.TaxCode;
 import org.ledgerport.core.store.ExportJournal;
 import org.ledgerport.core.store.ExportJournal.Attempt;
+import org.ledgerport.core.store.ExportJournal.Claim;
+import org.ledgerport.core.store.ExportJournal.Confirmation;
 import org.ledgerport.core.store.ExportJournal.EntityKind;
 import org.ledgerport.core.store.ExportJournal.OpenAttempt;
 import org.ledgerport.core.store.InvoiceStore;
@@ -70,6 +72,7 @@ final class ExportRun implements AutoCloseable {
     /** Invoices of the selection without a result yet, so a run-wide failure can give each its reason. */
     private final Map<Long, Invoice> undecided = new LinkedHashMap<>();
     private final Set<RunOutcomeFlag> flags = new HashSet<>();
+    private final List<InvoiceResult> unlogged = new ArrayList<>();
 
     private enum RunOutcomeFlag {
         PROBLEMS, CANCELLED
@@ -160,6 +163,7 @@ final class ExportRun implements AutoCloseable {
                         List.of(e.problem())));
             }
         } finally {
+            logResults();
             journal.finishRun(runId, outcome);
         }
     }
@@ -175,6 +179,7 @@ final class ExportRun implements AutoCloseable {
         } catch (ConnectorException e) {
             throw new ExportException(e.getMessage());
         } finally {
+            logResults();
             journal.finishRun(runId, outcome);
         }
         return results;
@@ -372,24 +377,25 @@ final class ExportRun implements AutoCloseable {
                 return;
             }
             sendBatch(batch);
+            logResults();
         }
     }
 
     private void sendBatch(List<Candidate> batch) throws ConnectorException {
+        Map<String, Candidate> byReference = new LinkedHashMap<>();
+        batch.forEach(c -> byReference.put(c.outgoing().ourReference(), c));
         Map<String, Attempt> attempts = new LinkedHashMap<>();
-        Map<String, Candidate> byReference = new HashMap<>();
+        for (Attempt attempt : journal.claim(runId, connection.id(), batch.stream()
+                .map(c -> new Claim(c.invoice(), c.outgoing().ourReference(), c.outgoing().idempotencyKey())).toList())) {
+            attempts.put(attempt.ourReference(), attempt);
+        }
         for (Candidate c : batch) {
-            Optional<Attempt> claimed = journal.claim(runId, connection.id(), c.invoice(), c.outgoing().ourReference(),
-                    c.outgoing().idempotencyKey());
-            if (claimed.isEmpty()) {
+            if (!attempts.containsKey(c.outgoing().ourReference())) {
                 record(new InvoiceResult(c.invoice().id(), c.invoice().number(), ExportOutcome.SKIPPED, null,
                         List.of(new Problem("export.claimed-elsewhere", Severity.INFO, "", ("Invoice %s was changed "
                                 + "or exported by someone else while this export ran; it was left alone.")
                                 .formatted(c.invoice().number()), "", "", false))));
-                continue;
             }
-            attempts.put(c.outgoing().ourReference(), claimed.get());
-            byReference.put(c.outgoing().ourReference(), c);
         }
         if (attempts.isEmpty()) {
             return;
@@ -413,24 +419,44 @@ final class ExportRun implements AutoCloseable {
                     crashed)));
             return;
         }
+        List<Created> created = new ArrayList<>();
         for (PushResult result : results) {
-            Attempt attempt = attempts.remove(result.ourReference());
+            Attempt attempt = attempts.get(result.ourReference());
             if (attempt == null) {
                 continue;
             }
-            Candidate c = byReference.get(result.ourReference());
-            String number = c.invoice().number();
-            record(switch (result) {
-                case PushResult.Created created -> settlement.confirm(attempt, number, created.external(),
-                        concat(c.warnings(), created.warnings()));
-                case PushResult.Rejected rejected -> settlement.refused(attempt, number, rejected.problems());
-                case PushResult.Unknown unknown -> settlement.lookUp(attempt, number, unknown.problem());
-            });
+            String number = byReference.get(result.ourReference()).invoice().number();
+            switch (result) {
+                case PushResult.Created c -> created.add(new Created(attempt, c));
+                case PushResult.Rejected rejected -> record(settlement.refused(attempt, number, rejected.problems()));
+                case PushResult.Unknown unknown -> record(settlement.lookUp(attempt, number, unknown.problem()));
+            }
+            attempts.remove(result.ourReference());
         }
+        confirmTogether(created, byReference, settlement);
         Problem noAnswer = new Problem("connector.no-result", Severity.WARNING, "",
                 "The %s connector gave no result for the invoice".formatted(packageName), "", "", true);
         attempts.forEach((ref, attempt) -> record(settlement.lookUp(attempt, byReference.get(ref).invoice().number(),
                 noAnswer)));
+    }
+
+    /** An attempt the vendor answered with a created invoice. */
+    private record Created(Attempt attempt, PushResult.Created result) {
+    }
+
+    /** Commits the created invoices' references and status changes in one transaction for the batch. */
+    private void confirmTogether(List<Created> created, Map<String, Candidate> byReference, Settlement settlement) {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<Boolean> statusChanged = journal.confirm(
+                created.stream().map(c -> new Confirmation(c.attempt(), c.result().external())).toList());
+        for (int i = 0; i < created.size(); i++) {
+            Created c = created.get(i);
+            Candidate candidate = byReference.get(c.result().ourReference());
+            record(settlement.confirmed(c.attempt(), candidate.invoice().number(), c.result().external(),
+                    concat(candidate.warnings(), c.result().warnings()), statusChanged.get(i)));
+        }
     }
 
     private static List<Problem> concat(Collection<Problem> a, Collection<Problem> b) {
@@ -439,12 +465,21 @@ final class ExportRun implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Notes an invoice's result. Results reach the process log a batch at a time: the journal, not the log, is
+     * what keeps an invoice from being sent twice, so the log may lag behind by one batch.
+     */
     private void record(InvoiceResult result) {
         if (result.outcome() == ExportOutcome.FAILED || result.outcome() == ExportOutcome.UNCONFIRMED) {
             flags.add(RunOutcomeFlag.PROBLEMS);
         }
         undecided.remove(result.invoiceId());
-        journal.recordResult(runId, result);
+        unlogged.add(result);
         listener.invoiceDone(result);
+    }
+
+    private void logResults() {
+        journal.recordResults(runId, List.copyOf(unlogged));
+        unlogged.clear();
     }
 }

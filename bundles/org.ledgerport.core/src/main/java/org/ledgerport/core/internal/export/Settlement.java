@@ -13,6 +13,7 @@ import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.model.Severity;
 import org.ledgerport.core.store.ExportJournal;
 import org.ledgerport.core.store.ExportJournal.Attempt;
+import org.ledgerport.core.store.ExportJournal.Confirmation;
 
 /**
  * Settles attempts whose outcome is not known: the invoice may or may not have reached the vendor. It is
@@ -32,8 +33,15 @@ final class Settlement {
 
     /** The vendor has the invoice: the reference and the exported status are committed together. */
     InvoiceResult confirm(Attempt attempt, String number, ExternalInvoice external, List<Problem> warnings) {
+        return confirmed(attempt, number, external, warnings,
+                journal.confirm(List.of(new Confirmation(attempt, external))).get(0));
+    }
+
+    /** The result of an attempt the journal confirmed, noting when the invoice changed meanwhile. */
+    InvoiceResult confirmed(Attempt attempt, String number, ExternalInvoice external, List<Problem> warnings,
+            boolean statusChanged) {
         List<Problem> problems = new ArrayList<>(warnings);
-        if (!journal.confirm(attempt, external)) {
+        if (!statusChanged) {
             problems.add(Problem.warning("export.changed-meanwhile", "",
                     ("Invoice %s was changed here while it was being exported; %s has the version that was "
                             + "finalized before the change. Compare the two.").formatted(number, packageName)));

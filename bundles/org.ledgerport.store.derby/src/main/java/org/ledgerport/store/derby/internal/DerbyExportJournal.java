@@ -13,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.ledgerport.core.connector.ExternalInvoice;
 import org.ledgerport.core.export.InvoiceResult;
@@ -107,54 +106,65 @@ public final class DerbyExportJournal implements ExportJournal {
     }
 
     @Override
-    public void recordResult(long runId, InvoiceResult result) {
+    public void recordResults(long runId, List<InvoiceResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
         database.write(null, c -> {
             int seq;
             try (PreparedStatement query = c
-                    .prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM export_result WHERE run_id = ?")) {
+                    .prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM export_result WHERE run_id = ?")) {
                 query.setLong(1, runId);
                 try (ResultSet rs = query.executeQuery()) {
                     rs.next();
                     seq = rs.getInt(1);
                 }
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO export_result (run_id, seq, invoice_id, "
+            try (PreparedStatement result = c.prepareStatement("INSERT INTO export_result (run_id, seq, invoice_id, "
                     + "invoice_number, outcome, external_id, external_number, external_date, sync_token, location) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ExternalInvoice external = result.external();
-                insert.setLong(1, runId);
-                insert.setInt(2, seq);
-                insert.setLong(3, result.invoiceId());
-                insert.setString(4, result.invoiceNumber());
-                insert.setString(5, result.outcome().name());
-                insert.setString(6, external == null ? null : external.externalId());
-                insert.setString(7, external == null ? null : external.number());
-                insert.setDate(8, external == null || external.date() == null ? null : Date.valueOf(external.date()));
-                insert.setString(9, external == null ? null : external.syncToken());
-                insert.setString(10, external == null ? null : external.location());
-                insert.executeUpdate();
-            }
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO export_problem (run_id, result_seq, seq, "
-                    + "code, severity, field, message, vendor_code, vendor_message, retryable) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int problemSeq = 1;
-                for (Problem p : result.problems()) {
-                    insert.setLong(1, runId);
-                    insert.setInt(2, seq);
-                    insert.setInt(3, problemSeq++);
-                    insert.setString(4, p.code());
-                    insert.setString(5, p.severity().name());
-                    insert.setString(6, p.field());
-                    insert.setString(7, clip(p.message()));
-                    insert.setString(8, p.vendorCode());
-                    insert.setString(9, clip(p.vendorMessage()));
-                    insert.setBoolean(10, p.retryable());
-                    insert.addBatch();
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement problem = c.prepareStatement("INSERT INTO export_problem (run_id, result_seq, "
+                            + "seq, code, severity, field, message, vendor_code, vendor_message, retryable) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (InvoiceResult r : results) {
+                    seq++;
+                    addResult(result, runId, seq, r);
+                    int problemSeq = 1;
+                    for (Problem p : r.problems()) {
+                        problem.setLong(1, runId);
+                        problem.setInt(2, seq);
+                        problem.setInt(3, problemSeq++);
+                        problem.setString(4, p.code());
+                        problem.setString(5, p.severity().name());
+                        problem.setString(6, p.field());
+                        problem.setString(7, clip(p.message()));
+                        problem.setString(8, p.vendorCode());
+                        problem.setString(9, clip(p.vendorMessage()));
+                        problem.setBoolean(10, p.retryable());
+                        problem.addBatch();
+                    }
                 }
-                insert.executeBatch();
+                result.executeBatch();
+                problem.executeBatch();
             }
             return null;
         });
+    }
+
+    private static void addResult(PreparedStatement insert, long runId, int seq, InvoiceResult result)
+            throws SQLException {
+        ExternalInvoice external = result.external();
+        insert.setLong(1, runId);
+        insert.setInt(2, seq);
+        insert.setLong(3, result.invoiceId());
+        insert.setString(4, result.invoiceNumber());
+        insert.setString(5, result.outcome().name());
+        insert.setString(6, external == null ? null : external.externalId());
+        insert.setString(7, external == null ? null : external.number());
+        insert.setDate(8, external == null || external.date() == null ? null : Date.valueOf(external.date()));
+        insert.setString(9, external == null ? null : external.syncToken());
+        insert.setString(10, external == null ? null : external.location());
+        insert.addBatch();
     }
 
     private static String clip(String text) {
@@ -196,32 +206,39 @@ public final class DerbyExportJournal implements ExportJournal {
     }
 
     @Override
-    public Optional<Attempt> claim(long runId, long connectionId, Invoice invoice, String ourReference,
-            String idempotencyKey) {
+    public List<Attempt> claim(long runId, long connectionId, List<Claim> claims) {
         return database.write(null, c -> {
-            if (!stillReady(c, connectionId, invoice)) {
-                return Optional.<Attempt>empty();
-            }
+            List<Attempt> attempts = new ArrayList<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO export_attempt (run_id, connection_id, "
                     + "invoice_id, invoice_version, our_reference, idempotency_key, state, open_claim, started_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, runId);
-                insert.setLong(2, connectionId);
-                insert.setLong(3, invoice.id());
-                insert.setInt(4, invoice.version());
-                insert.setString(5, ourReference);
-                insert.setString(6, idempotencyKey);
-                insert.setString(7, OPEN);
-                insert.setString(8, claimKey(connectionId, invoice.id()));
-                insert.executeUpdate();
-                return Optional.of(new Attempt(DerbyDatabase.generatedId(insert), runId, connectionId, invoice.id(),
-                        invoice.version(), ourReference, idempotencyKey));
-            } catch (SQLException e) {
-                if (DerbyDatabase.DUPLICATE_KEY.equals(e.getSQLState())) {
-                    return Optional.<Attempt>empty();
+                for (Claim claim : claims) {
+                    Invoice invoice = claim.invoice();
+                    if (!stillReady(c, connectionId, invoice)) {
+                        continue;
+                    }
+                    insert.setLong(1, runId);
+                    insert.setLong(2, connectionId);
+                    insert.setLong(3, invoice.id());
+                    insert.setInt(4, invoice.version());
+                    insert.setString(5, claim.ourReference());
+                    insert.setString(6, claim.idempotencyKey());
+                    insert.setString(7, OPEN);
+                    insert.setString(8, claimKey(connectionId, invoice.id()));
+                    try {
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        // Derby undoes only the failed statement: the claims before it stay in the transaction.
+                        if (DerbyDatabase.DUPLICATE_KEY.equals(e.getSQLState())) {
+                            continue;
+                        }
+                        throw e;
+                    }
+                    attempts.add(new Attempt(DerbyDatabase.generatedId(insert), runId, connectionId, invoice.id(),
+                            invoice.version(), claim.ourReference(), claim.idempotencyKey()));
                 }
-                throw e;
             }
+            return attempts;
         });
     }
 
@@ -241,30 +258,35 @@ public final class DerbyExportJournal implements ExportJournal {
     }
 
     @Override
-    public boolean confirm(Attempt attempt, ExternalInvoice external) {
+    public List<Boolean> confirm(List<Confirmation> confirmations) {
         return database.write(InvoiceStore.TOPIC_INVOICES_CHANGED, c -> {
-            settle(c, attempt, CONFIRMED);
+            List<Boolean> statusChanged = new ArrayList<>();
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO external_ref (connection_id, invoice_id, "
                     + "invoice_version, attempt_id, external_id, external_number, external_date, sync_token, location, "
-                    + "exported_at, active_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)")) {
-                insert.setLong(1, attempt.connectionId());
-                insert.setLong(2, attempt.invoiceId());
-                insert.setInt(3, attempt.invoiceVersion());
-                insert.setLong(4, attempt.id());
-                insert.setString(5, external.externalId());
-                insert.setString(6, external.number());
-                insert.setDate(7, external.date() == null ? null : Date.valueOf(external.date()));
-                insert.setString(8, external.syncToken());
-                insert.setString(9, external.location());
-                insert.setString(10, claimKey(attempt.connectionId(), attempt.invoiceId()));
-                insert.executeUpdate();
+                    + "exported_at, active_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)");
+                    PreparedStatement exported = c.prepareStatement("UPDATE invoice SET status = 'EXPORTED', "
+                            + "version = version + 1 WHERE id = ? AND version = ? AND status = 'FINALIZED'")) {
+                for (Confirmation confirmation : confirmations) {
+                    Attempt attempt = confirmation.attempt();
+                    ExternalInvoice external = confirmation.external();
+                    settle(c, attempt, CONFIRMED);
+                    insert.setLong(1, attempt.connectionId());
+                    insert.setLong(2, attempt.invoiceId());
+                    insert.setInt(3, attempt.invoiceVersion());
+                    insert.setLong(4, attempt.id());
+                    insert.setString(5, external.externalId());
+                    insert.setString(6, external.number());
+                    insert.setDate(7, external.date() == null ? null : Date.valueOf(external.date()));
+                    insert.setString(8, external.syncToken());
+                    insert.setString(9, external.location());
+                    insert.setString(10, claimKey(attempt.connectionId(), attempt.invoiceId()));
+                    insert.executeUpdate();
+                    exported.setLong(1, attempt.invoiceId());
+                    exported.setInt(2, attempt.invoiceVersion());
+                    statusChanged.add(exported.executeUpdate() == 1);
+                }
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE invoice SET status = 'EXPORTED', "
-                    + "version = version + 1 WHERE id = ? AND version = ? AND status = 'FINALIZED'")) {
-                update.setLong(1, attempt.invoiceId());
-                update.setInt(2, attempt.invoiceVersion());
-                return update.executeUpdate() == 1;
-            }
+            return statusChanged;
         });
     }
 
