@@ -19,10 +19,17 @@ public final class DemoOnFirstStart {
 
     @Activate
     public DemoOnFirstStart(BundleContext context, @Reference DemoFirm demo, @Reference InvoiceStore store) {
-        if (!Boolean.parseBoolean(context.getProperty(PROPERTY)) || !store.isEmpty()) {
-            return;
+        if (Boolean.parseBoolean(context.getProperty(PROPERTY))) {
+            // Off the SCR thread, so the workbench does not wait for the demo firm; its list reloads when it lands.
+            Thread.ofVirtual().name("Ledgerport: demo firm").start(() -> loadIntoEmpty(demo, store));
         }
+    }
+
+    private static void loadIntoEmpty(DemoFirm demo, InvoiceStore store) {
         try {
+            if (!store.isEmpty()) {
+                return;
+            }
             System.out.println(demo.load().summary());
         } catch (IllegalStateException refused) {
             System.err.println(refused.getMessage());

@@ -114,9 +114,13 @@ public final class ExportEngine implements ExportService {
     @Override
     public List<Invoice> ready(long connectionId) {
         connection(connectionId);
+        return invoices.loadInvoices(readyIds(connectionId));
+    }
+
+    private List<Long> readyIds(long connectionId) {
         List<Long> finalized = invoices.invoiceIds(InvoiceStatus.FINALIZED);
         Map<Long, ExportJournal.ExportReference> exported = journal.references(connectionId, finalized);
-        return invoices.loadInvoices(finalized.stream().filter(id -> !exported.containsKey(id)).toList());
+        return finalized.stream().filter(id -> !exported.containsKey(id)).toList();
     }
 
     @Override
@@ -155,7 +159,7 @@ public final class ExportEngine implements ExportService {
     }
 
     private List<Long> selection(long connectionId, List<Long> requested) {
-        return requested.isEmpty() ? ready(connectionId).stream().map(Invoice::id).toList() : requested;
+        return requested.isEmpty() ? readyIds(connectionId) : requested;
     }
 
     private ExportRun newRun(Connection connection, ExportListener listener) {

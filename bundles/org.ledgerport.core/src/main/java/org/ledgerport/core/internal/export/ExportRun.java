@@ -138,16 +138,16 @@ final class ExportRun implements AutoCloseable {
         try {
             listener.started(runId, ids.size());
             invoices.loadInvoices(ids).forEach(i -> undecided.put(i.id(), i));
-            if (!dryRun) {
-                settleOpenAttempts(undecided.keySet());
-            }
-            List<Candidate> candidates = prepare(List.copyOf(undecided.keySet()), this::record);
             for (Long missing : ids) {
-                if (!undecided.containsKey(missing) && invoices.findInvoice(missing).isEmpty()) {
+                if (!undecided.containsKey(missing)) {
                     record(new InvoiceResult(missing, "#" + missing, ExportOutcome.FAILED, null, List.of(Problem.error(
                             "invoice.missing", "", "Invoice #%d is not in the database.".formatted(missing)))));
                 }
             }
+            if (!dryRun) {
+                settleOpenAttempts(undecided.keySet());
+            }
+            List<Candidate> candidates = prepare(List.copyOf(undecided.keySet()), this::record);
             if (dryRun) {
                 candidates.forEach(c -> record(new InvoiceResult(c.invoice().id(), c.invoice().number(),
                         ExportOutcome.CHECKED, null, c.warnings())));

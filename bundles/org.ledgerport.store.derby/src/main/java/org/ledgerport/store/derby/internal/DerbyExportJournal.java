@@ -80,7 +80,13 @@ public final class DerbyExportJournal implements ExportJournal {
 
     @Override
     public void heartbeat(long runId) {
-        update("UPDATE export_run SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ?", runId);
+        database.write(null, c -> {
+            try (PreparedStatement update = c
+                    .prepareStatement("UPDATE export_run SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ?")) {
+                update.setLong(1, runId);
+                return update.executeUpdate();
+            }
+        });
     }
 
     @Override
@@ -93,15 +99,6 @@ public final class DerbyExportJournal implements ExportJournal {
                 update.executeUpdate();
             }
             return null;
-        });
-    }
-
-    private void update(String sql, long id) {
-        database.write(null, c -> {
-            try (PreparedStatement update = c.prepareStatement(sql)) {
-                update.setLong(1, id);
-                return update.executeUpdate();
-            }
         });
     }
 

@@ -130,7 +130,15 @@ public final class DerbyInvoiceStore implements InvoiceStore {
 
     @Override
     public Optional<Item> findItem(String code) {
-        return database.read(c -> Optional.ofNullable(InvoiceRows.items(c).get(code)));
+        return database.read(c -> {
+            try (PreparedStatement query = c
+                    .prepareStatement("SELECT " + InvoiceRows.ITEM_COLUMNS + " FROM item WHERE code = ?")) {
+                query.setString(1, code);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? Optional.of(InvoiceRows.item(rs)) : Optional.<Item>empty();
+                }
+            }
+        });
     }
 
     @Override
