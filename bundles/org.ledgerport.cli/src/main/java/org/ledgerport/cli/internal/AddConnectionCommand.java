@@ -123,7 +123,7 @@ final class AddConnectionCommand implements Command {
         ConnectionContext context = new ConnectionContext(connection,
                 services.credentials().forConnection(connection.uid()));
         try {
-            connector.connect(context, (page, redirect) -> {
+            connector.connect(context, (page, redirect, received) -> {
                 throw new InterruptedException("the command line does not sign in");
             });
         } catch (ConnectorException e) {
