@@ -1,6 +1,10 @@
 package org.ledgerport.cli.internal;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -27,19 +31,26 @@ final class Cli {
     private final List<Command> commands;
 
     Cli(Services services) {
-        this(() -> services, CONNECTOR_PATIENCE);
+        this(() -> services, CONNECTOR_PATIENCE, System.in);
+    }
+
+    Cli(Supplier<Services> services, Duration connectorPatience) {
+        this(services, connectorPatience, System.in);
     }
 
     /**
      * @param services          asked for only once a command is ready to run; throws {@link CannotRunException}
      *                          when they cannot be had
      * @param connectorPatience how long a command waits for a connector that is not installed (yet)
+     * @param input             where a sign-in's pasted address or a secret is typed
      */
-    Cli(Supplier<Services> services, Duration connectorPatience) {
+    Cli(Supplier<Services> services, Duration connectorPatience, InputStream input) {
         this.services = services;
         Lookup lookup = new Lookup(connectorPatience);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
         commands = List.of(new ImportCommand(), new DemoDataCommand(), new ConnectionsCommand(lookup),
-                new AddConnectionCommand(lookup), new RemoveConnectionCommand(lookup), new ExportCommand(lookup),
+                new AddConnectionCommand(lookup), new ConnectCommand(lookup, reader),
+                new RemoveConnectionCommand(lookup), new ExportCommand(lookup),
                 new StatusCommand(lookup), new ProblemsCommand(lookup), new LogCommand());
     }
 

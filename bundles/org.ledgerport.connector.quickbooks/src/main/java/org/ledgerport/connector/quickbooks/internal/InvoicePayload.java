@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 import org.ledgerport.core.connector.OutgoingInvoice;
+import org.ledgerport.core.connector.ReferenceEntry;
 import org.ledgerport.core.model.Charge;
 import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Connection;
@@ -25,13 +26,15 @@ final class InvoicePayload {
     private static final String MARKER_PREFIX = "Exported by Ledgerport [";
 
     private final Connection connection;
+    private final CompanyLists company;
     private final CompanyPreferences preferences;
     private final Map<ChargeKind, String> chargeItemIds;
 
     /** @param chargeItemIds the QuickBooks item each kind of header charge is booked on */
-    InvoicePayload(Connection connection, CompanyPreferences preferences, Map<ChargeKind, String> chargeItemIds) {
+    InvoicePayload(Connection connection, CompanyLists company, Map<ChargeKind, String> chargeItemIds) {
         this.connection = connection;
-        this.preferences = preferences;
+        this.company = company;
+        this.preferences = company.preferences();
         this.chargeItemIds = chargeItemIds;
     }
 
@@ -129,7 +132,10 @@ final class InvoicePayload {
         }
     }
 
-    /** QuickBooks' tax code for one of ours: TAX or NON under automated sales tax, else the mapped code's id. */
+    /**
+     * QuickBooks' tax code for one of ours: TAX or NON in a US company (whose rate the company's setup or
+     * automated sales tax decides), else the id of the code it is mapped to (or of the same name).
+     */
     String taxCode(String ours, Map<String, TaxCode> taxCodes) {
         if (preferences.automatedSalesTax() || preferences.us()) {
             TaxCode code = taxCodes.get(ours);
@@ -139,6 +145,7 @@ final class InvoicePayload {
             return "";
         }
         String mapped = connection.mapped(MappingKind.TAX_CODE, ours);
-        return mapped.isEmpty() ? ours : mapped;
+        String theirs = mapped.isEmpty() ? ours : mapped;
+        return company.reference().taxCode(theirs).map(ReferenceEntry::id).orElse(theirs);
     }
 }

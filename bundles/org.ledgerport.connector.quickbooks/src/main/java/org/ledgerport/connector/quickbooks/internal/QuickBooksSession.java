@@ -446,7 +446,7 @@ final class QuickBooksSession implements ConnectorSession {
     @Override
     public List<PushResult> push(List<OutgoingInvoice> batch) throws ConnectorException {
         CompanyLists lists = lists(false);
-        InvoicePayload payload = new InvoicePayload(connection, lists.preferences(), chargeItems(batch));
+        InvoicePayload payload = new InvoicePayload(connection, lists, chargeItems(batch));
         List<QuickBooksApi.Operation> operations = new ArrayList<>();
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < batch.size(); i++) {
