@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.impl.bootstrap.HttpServer;
 import org.apache.hc.core5.http.impl.bootstrap.ServerBootstrap;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.ledgerport.core.connector.ConnectorException;
@@ -54,6 +55,8 @@ public final class LoopbackReceiver implements AutoCloseable {
             this.server = ServerBootstrap.bootstrap()
                     .setLocalAddress(InetAddress.getLoopbackAddress())
                     .setListenerPort(Math.max(registered.getPort(), 0))
+                    // A sign-in tried again right after the last one must be able to listen on the same port.
+                    .setSocketConfig(SocketConfig.custom().setSoReuseAddress(true).build())
                     .setRequestRouter((request, context) -> callback)
                     .create();
             server.start();

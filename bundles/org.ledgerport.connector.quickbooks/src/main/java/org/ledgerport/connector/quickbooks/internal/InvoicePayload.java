@@ -28,14 +28,19 @@ final class InvoicePayload {
     private final Connection connection;
     private final CompanyLists company;
     private final CompanyPreferences preferences;
-    private final Map<ChargeKind, String> chargeItemIds;
+    private final String lineItem;
+    private final Map<String, String> itemIdsByName;
 
-    /** @param chargeItemIds the QuickBooks item each kind of header charge is booked on */
-    InvoicePayload(Connection connection, CompanyLists company, Map<ChargeKind, String> chargeItemIds) {
+    /**
+     * @param lineItem      the name of the item lines without an item of ours are booked on
+     * @param itemIdsByName the QuickBooks ids of that item and of the items named after the kinds of charges
+     */
+    InvoicePayload(Connection connection, CompanyLists company, String lineItem, Map<String, String> itemIdsByName) {
         this.connection = connection;
         this.company = company;
         this.preferences = company.preferences();
-        this.chargeItemIds = chargeItemIds;
+        this.lineItem = lineItem;
+        this.itemIdsByName = itemIdsByName;
     }
 
     /** What marks an invoice as ours in its private note, so that it can be found again after a lost answer. */
@@ -79,7 +84,8 @@ final class InvoicePayload {
         int number = 1;
         for (InvoiceLine line : invoice.lines()) {
             salesLine(lines.addObject(), number++, line.description(), line.quantity(), line.unitPrice().amount(),
-                    line.amount().amount(), outgoing.itemExternalIds().get(line.itemCode()),
+                    line.amount().amount(), line.itemCode().isEmpty() ? itemIdsByName.get(lineItem)
+                            : outgoing.itemExternalIds().get(line.itemCode()),
                     taxCode(line.taxCode(), outgoing.taxCodes()));
         }
         for (Charge charge : invoice.charges()) {
@@ -92,7 +98,7 @@ final class InvoicePayload {
                 discount.putObject("DiscountLineDetail").put("PercentBased", false);
             } else {
                 salesLine(lines.addObject(), number++, charge.description(), BigDecimal.ONE, charge.amount().amount(),
-                        charge.amount().amount(), chargeItemIds.get(charge.kind()),
+                        charge.amount().amount(), itemIdsByName.get(charge.kind().label()),
                         taxCode(charge.taxCode(), outgoing.taxCodes()));
             }
         }

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,7 +70,7 @@ final class QuickBooksSession implements ConnectorSession {
     private final QuickBooksApi api;
     private final ListsCache cache;
     private final Clock clock;
-    private final Map<ChargeKind, String> chargeItemIds = new EnumMap<>(ChargeKind.class);
+    private final Map<String, String> namedItemIds = new HashMap<>();
     private final Map<String, ExternalInvoice> ours = new HashMap<>();
     private Instant scannedAt = Instant.MIN;
     private Instant pushedAt = Instant.MIN;
@@ -154,7 +153,8 @@ final class QuickBooksSession implements ConnectorSession {
                 incomeAccount(item.incomeAccount(), reference).ifPresent(problems::add);
             }
         }
-        if (invoice.charges().stream().anyMatch(c -> c.kind() != ChargeKind.DISCOUNT)) {
+        if (invoice.charges().stream().anyMatch(c -> c.kind() != ChargeKind.DISCOUNT)
+                || invoice.lines().stream().anyMatch(line -> line.itemCode().isEmpty())) {
             incomeAccount("", reference).ifPresent(problems::add);
         }
         if (outgoing.numberToSend().length() > Invoice.MAX_NUMBER_LENGTH) {
@@ -407,46 +407,53 @@ final class QuickBooksSession implements ConnectorSession {
         return json;
     }
 
-    /** The items header charges are booked on, found or created once per session. */
-    private Map<ChargeKind, String> chargeItems(List<OutgoingInvoice> batch) throws ConnectorException {
-        Set<ChargeKind> needed = new HashSet<>();
-        batch.forEach(o -> o.invoice().charges().stream().map(Charge::kind).filter(k -> k != ChargeKind.DISCOUNT)
-                .forEach(needed::add));
-        needed.removeAll(chargeItemIds.keySet());
+    /**
+     * The items lines without an item of ours (a free-text line, a freight or handling charge) are booked on, by
+     * name: QuickBooks wants an item on every sales line. Found or created once per session.
+     */
+    private Map<String, String> itemsForLinesWithout(List<OutgoingInvoice> batch) throws ConnectorException {
+        Set<String> needed = new HashSet<>();
+        for (OutgoingInvoice outgoing : batch) {
+            if (outgoing.invoice().lines().stream().anyMatch(line -> line.itemCode().isEmpty())) {
+                needed.add(settings.lineItem());
+            }
+            outgoing.invoice().charges().stream().map(Charge::kind).filter(k -> k != ChargeKind.DISCOUNT)
+                    .forEach(kind -> needed.add(kind.label()));
+        }
+        needed.removeAll(namedItemIds.keySet());
         if (!needed.isEmpty()) {
-            List<ChargeKind> kinds = needed.stream().sorted().toList();
-            List<String> names = kinds.stream().map(ChargeKind::label).toList();
+            List<String> names = needed.stream().sorted().toList();
             Map<String, String> found = find("Item", "Name", "", names.stream().map(Names::key).toList(), names);
-            String accountId = accountId("");
-            List<ChargeKind> missing = new ArrayList<>();
-            for (ChargeKind kind : kinds) {
-                String id = found.get(Names.key(kind.label()));
+            List<String> missing = new ArrayList<>();
+            for (String name : names) {
+                String id = found.get(Names.key(name));
                 if (id != null) {
-                    chargeItemIds.put(kind, id);
+                    namedItemIds.put(name, id);
                 } else {
-                    missing.add(kind);
+                    missing.add(name);
                 }
             }
+            String accountId = missing.isEmpty() ? "" : accountId("");
             List<Problem> refused = new ArrayList<>();
-            create(missing, "Item", kind -> item(kind.label(), accountId, null), ChargeKind::label,
-                    (kind, answer) -> {
-                        if (answer.refused()) {
-                            refused.add(FaultProblems.item(answer.faults().get(0), kind.label()));
-                        } else {
-                            chargeItemIds.put(kind, answer.entity().path("Id").asText());
-                        }
-                    });
+            create(missing, "Item", name -> item(name, accountId, null), Function.identity(), (name, answer) -> {
+                if (answer.refused()) {
+                    refused.add(FaultProblems.item(answer.faults().get(0), name));
+                } else {
+                    namedItemIds.put(name, answer.entity().path("Id").asText());
+                }
+            });
             if (!refused.isEmpty()) {
                 throw new ConnectorException(refused.get(0));
             }
         }
-        return chargeItemIds;
+        return namedItemIds;
     }
 
     @Override
     public List<PushResult> push(List<OutgoingInvoice> batch) throws ConnectorException {
         CompanyLists lists = lists(false);
-        InvoicePayload payload = new InvoicePayload(connection, lists, chargeItems(batch));
+        InvoicePayload payload = new InvoicePayload(connection, lists, settings.lineItem(),
+                itemsForLinesWithout(batch));
         List<QuickBooksApi.Operation> operations = new ArrayList<>();
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < batch.size(); i++) {

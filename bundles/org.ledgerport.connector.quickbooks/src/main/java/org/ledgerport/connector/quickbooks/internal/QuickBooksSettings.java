@@ -15,10 +15,11 @@ import org.ledgerport.core.model.Problem;
  * @param apiBase  where the Accounting API is
  * @param redirect where the sign-in ends: this computer (development and sandbox keys) or a registered https page
  *                 whose address the user pastes back (production keys, which Intuit allows no other way)
+ * @param lineItem the item lines without an item of ours are booked on
  * @param realmId  the company, once connected; empty before
  */
 record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth, String clientId, URI redirect,
-        String incomeAccount, String realmId, String companyName) {
+        String incomeAccount, String lineItem, String realmId, String companyName) {
 
     static final String PRODUCTION = "production";
     static final String SANDBOX = "sandbox";
@@ -47,8 +48,13 @@ record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth,
                     + "unless the item's own account is mapped.",
             true, false, "Sales", List.of());
 
+    static final Setting LINE_ITEM = new Setting("lineItem", "Product or service for lines without one",
+            "QuickBooks books every invoice line on a product or service. Lines that name none of yours are booked "
+                    + "on this one (its name); Ledgerport creates it if QuickBooks does not have it.",
+            true, false, "Services", List.of());
+
     static final List<Setting> ALL = List.of(ENVIRONMENT, SERVICE_ADDRESS, CLIENT_ID, CLIENT_SECRET, REDIRECT,
-            INCOME_ACCOUNT);
+            INCOME_ACCOUNT, LINE_ITEM);
 
     /** Saved with the connection when it connects. */
     static final String REALM_ID = "realmId";
@@ -96,7 +102,7 @@ record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth,
         }
         return new QuickBooksSettings(environment, apiBase, oauth, clientId, redirect,
                 connection.setting(INCOME_ACCOUNT.key(), INCOME_ACCOUNT.defaultValue()).strip(),
-                connection.setting(REALM_ID, ""), connection.setting(COMPANY_NAME, connection.name()));
+                connection.setting(LINE_ITEM.key(), LINE_ITEM.defaultValue()).strip(), connection.setting(REALM_ID, ""), connection.setting(COMPANY_NAME, connection.name()));
     }
 
     /** The company, or a clear refusal when the connection was never connected. */
