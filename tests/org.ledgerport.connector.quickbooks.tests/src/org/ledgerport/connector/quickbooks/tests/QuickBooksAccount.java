@@ -5,22 +5,16 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.ConnectionContext;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorRegistry;
-import org.ledgerport.core.connector.SignIn;
 import org.ledgerport.core.credentials.CredentialStore;
 import org.ledgerport.core.export.ExportListener;
 import org.ledgerport.core.export.ExportRequest;
@@ -34,6 +28,7 @@ import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 import org.ledgerport.simulator.quickbooks.QuickBooksSimulator;
+import org.ledgerport.testing.support.Browser;
 import org.ledgerport.testing.support.Firm;
 import org.ledgerport.testing.support.Osgi;
 
@@ -45,8 +40,6 @@ final class QuickBooksAccount implements AutoCloseable {
 
     static final String CONNECTOR = "quickbooks-online";
     static final String REALM = "4620816365000000001";
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .build();
 
     final QuickBooksSimulator simulator;
     final URI redirect;
@@ -94,29 +87,12 @@ final class QuickBooksAccount implements AutoCloseable {
     /** A connection signed in through the browser, with what the sign-in learnt saved. */
     Connection connected(NumberingPolicy numbering) throws Exception {
         Connection connection = connection(numbering);
-        AccountInfo account = connector().connect(context(connection), browser());
+        AccountInfo account = connector().connect(context(connection), Browser.signIn());
         Map<String, String> settings = new TreeMap<>(connection.settings());
         settings.putAll(account.settings());
         return Osgi.service(ConnectionStore.class).updateConnection(new Connection(connection.id(),
                 connection.uid(), connection.connectorId(), connection.name(), settings, connection.mappings(),
                 connection.numbering(), connection.version()));
-    }
-
-    /** Plays the user's browser: opens the sign-in page and follows QuickBooks' redirect back to Ledgerport. */
-    static SignIn browser() {
-        return (page, redirectTo, received) -> {
-            try {
-                HttpResponse<String> consent = BROWSER.send(HttpRequest.newBuilder(page).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                URI back = URI.create(consent.headers().firstValue("Location").orElseThrow(
-                        () -> new AssertionError("the sign-in page did not redirect: " + consent.statusCode() + " "
-                                + consent.body())));
-                BROWSER.send(HttpRequest.newBuilder(back).GET().build(), HttpResponse.BodyHandlers.ofString());
-                return received.toCompletableFuture().get(10, TimeUnit.SECONDS);
-            } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("the browser's part failed", e);
-            }
-        };
     }
 
     static Connector connector() throws InterruptedException {
@@ -140,10 +116,6 @@ final class QuickBooksAccount implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    static Duration patience() {
-        return Duration.ofSeconds(20);
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.ledgerport.core.model.TaxCode;
 import org.ledgerport.core.model.TaxMode;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 import org.ledgerport.simulator.quickbooks.Ledger;
+import org.ledgerport.testing.support.Browser;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -75,7 +76,7 @@ class QuickBooksSessionTest {
         Connection connection = account.connection(NumberingPolicy.VENDOR_ASSIGNS);
         account.simulator.denyNextAuthorization();
         ConnectorException refused = assertThrows(ConnectorException.class, () -> QuickBooksAccount.connector()
-                .connect(QuickBooksAccount.context(connection), QuickBooksAccount.browser()));
+                .connect(QuickBooksAccount.context(connection), Browser.signIn()));
         assertEquals(HttpProblems.SIGN_IN_FAILED, refused.problem().code());
         assertTrue(refused.problem().message().contains("declined"), refused.problem().message());
     }

@@ -20,7 +20,7 @@ import org.ledgerport.core.model.NumberingPolicy;
 /**
  * {@code connections add}: saves a connection to an accounting company through an installed connector. Secrets
  * are never taken on a command line, where shells and process lists keep them; connectors that sign in are
- * connected in the workstation.
+ * connected afterwards ({@code connections connect}, or the workstation's wizard).
  */
 final class AddConnectionCommand implements Command {
 
@@ -62,7 +62,8 @@ final class AddConnectionCommand implements Command {
                 Saves a connection through an installed connector, with the settings it asks for (settings with a
                 default may be left out) and the mappings of the firm's tax codes, income accounts and items to
                 the accounting package's. Secrets such as keys and passwords are not taken here: a connector
-                that signs in is connected in the workstation's account-connection wizard.
+                that signs in is connected afterwards with 'connections connect' or in the workstation's
+                account-connection wizard.
                 """;
     }
 
@@ -110,8 +111,9 @@ final class AddConnectionCommand implements Command {
                 output.out().printf("Added connection '%s' to %s (%s). Numbering: %s.%n", connection.name(),
                         descriptor.displayName(), descriptor.id(), connection.numbering().label());
                 if (signInNeeded) {
-                    output.out().printf("Before exporting, connect it to %s in the workstation's account-connection "
-                            + "wizard: the command line does not sign in or take secrets.%n", descriptor.displayName());
+                    output.out().printf("Before exporting, sign it in to %s: ledgerport-cli connections connect "
+                            + "\"%s\" (or the workstation's account-connection wizard).%n", descriptor.displayName(),
+                            connection.name());
                 }
             }
             return ExitCode.SUCCESS;
