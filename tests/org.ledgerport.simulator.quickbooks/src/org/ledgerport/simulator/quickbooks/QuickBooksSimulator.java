@@ -283,15 +283,20 @@ public final class QuickBooksSimulator implements AutoCloseable {
     /** For a demo: {@code QuickBooksSimulator [--port 8761]}; prints where it is and the app's keys. */
     public static void main(String[] args) throws Exception {
         int port = 8761;
+        Options options = Options.defaults();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--port") && i + 1 < args.length) {
                 port = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--uk")) {
+                // The demo firm's books: a UK company in pounds that also invoices in euros.
+                options = options.withCompanies(CompanySetup.uk("4620816365000000010", "Ledgerport Sample UK Ltd")
+                        .withMultiCurrency(true));
             } else {
-                System.err.println("Usage: QuickBooksSimulator [--port <port>]");
+                System.err.println("Usage: QuickBooksSimulator [--port <port>] [--uk]");
                 System.exit(2);
             }
         }
-        QuickBooksSimulator simulator = start(Options.defaults().withPort(port));
+        QuickBooksSimulator simulator = start(options.withPort(port));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.println("QuickBooks Online simulator at " + simulator.baseUri());
         System.out.println("  Service address (environment 'other'): " + simulator.baseUri());

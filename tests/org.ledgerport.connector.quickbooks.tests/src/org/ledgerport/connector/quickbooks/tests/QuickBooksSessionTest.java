@@ -123,6 +123,25 @@ class QuickBooksSessionTest {
     }
 
     @Test
+    void aTaxExemptCustomersLinesGoAsNonTaxableSoQuickBooksChargesNoTaxEither() throws Exception {
+        Connection connection = account.connected(NumberingPolicy.VENDOR_ASSIGNS);
+        try (ConnectorSession session = open(connection)) {
+            Customer charity = new Customer(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000),
+                    "Harbour Charity " + UUID.randomUUID().toString().substring(0, 8), "", Address.NONE, true,
+                    Currency.getInstance("EUR"));
+            OutgoingInvoice outgoing = outgoing(session, connection, charity, "EUR", "T20", "250.00");
+            assertEquals(List.of(), session.validate(outgoing, session.referenceData(false)));
+
+            PushResult.Created created = (PushResult.Created) session.push(List.of(outgoing)).get(0);
+
+            assertEquals(List.of(), created.warnings(), "QuickBooks' total equals the 250.00 billed");
+            ObjectNode theirs = account.simulator.company(QuickBooksAccount.REALM)
+                    .invoice(created.external().externalId()).orElseThrow();
+            assertEquals(0, new BigDecimal("250.00").compareTo(theirs.path("TotalAmt").decimalValue()));
+        }
+    }
+
+    @Test
     void withdrawDeletesAnUnpaidInvoiceAndVoidsOneWithAPaymentEvenWithAStaleSyncToken() throws Exception {
         Connection connection = account.connected(NumberingPolicy.VENDOR_ASSIGNS);
         Ledger company = account.simulator.company(QuickBooksAccount.REALM);
@@ -225,7 +244,7 @@ class QuickBooksSessionTest {
         TaxCode code = new TaxCode(taxCode, "Standard 20 %", new BigDecimal("20"));
         Invoice invoice = invoice(customer, currency, taxCode, amount);
         return withCustomer(session, new OutgoingInvoice(invoice, customer, "", Map.of(), Map.of(),
-                Map.of(taxCode, code), InvoiceTotals.of(invoice, Map.of(taxCode, code), false),
+                Map.of(taxCode, code), InvoiceTotals.of(invoice, Map.of(taxCode, code), customer.taxExempt()),
                 "LP-" + invoice.id() + "-v1", UUID.randomUUID().toString(), ""));
     }
 

@@ -86,7 +86,7 @@ final class InvoicePayload {
             salesLine(lines.addObject(), number++, line.description(), line.quantity(), line.unitPrice().amount(),
                     line.amount().amount(), line.itemCode().isEmpty() ? itemIdsByName.get(lineItem)
                             : outgoing.itemExternalIds().get(line.itemCode()),
-                    taxCode(line.taxCode(), outgoing.taxCodes()));
+                    taxCode(line.taxCode(), outgoing));
         }
         for (Charge charge : invoice.charges()) {
             if (charge.kind() == ChargeKind.DISCOUNT) {
@@ -99,7 +99,7 @@ final class InvoicePayload {
             } else {
                 salesLine(lines.addObject(), number++, charge.description(), BigDecimal.ONE, charge.amount().amount(),
                         charge.amount().amount(), itemIdsByName.get(charge.kind().label()),
-                        taxCode(charge.taxCode(), outgoing.taxCodes()));
+                        taxCode(charge.taxCode(), outgoing));
             }
         }
         if (preferences.automatedSalesTax()) {
@@ -140,11 +140,15 @@ final class InvoicePayload {
 
     /**
      * QuickBooks' tax code for one of ours: TAX or NON in a US company (whose rate the company's setup or
-     * automated sales tax decides), else the id of the code it is mapped to (or of the same name).
+     * automated sales tax decides), else the id of the code it is mapped to (or of the same name). A tax-exempt
+     * customer's lines are all NON, as the customer pays no tax whatever the codes say.
      */
-    String taxCode(String ours, Map<String, TaxCode> taxCodes) {
+    String taxCode(String ours, OutgoingInvoice outgoing) {
+        if (outgoing.customer().taxExempt()) {
+            return company.reference().taxCode(NOT_TAXABLE).map(ReferenceEntry::id).orElse(NOT_TAXABLE);
+        }
         if (preferences.automatedSalesTax() || preferences.us()) {
-            TaxCode code = taxCodes.get(ours);
+            TaxCode code = outgoing.taxCodes().get(ours);
             return code != null && code.ratePercent().signum() > 0 ? TAXABLE : NOT_TAXABLE;
         }
         if (ours.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.ledgerport.connector.quickbooks.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,7 +135,11 @@ final class QuickBooksSession implements ConnectorSession {
                         + " on in QuickBooks (Settings, Advanced, Currency) or invoice in %s.").formatted(
                                 invoice.number(), currency, preferences.homeCurrency(), preferences.homeCurrency())));
             }
-            if (!preferences.automatedSalesTax() && !preferences.us()) {
+            if (customer.taxExempt() && !preferences.us() && reference.taxCode(InvoicePayload.NOT_TAXABLE).isEmpty()) {
+                problems.add(Problem.error("tax.exempt-code-missing", "customer", ("Customer '%s' is tax-exempt, "
+                        + "but the QuickBooks company has no NON tax code to send its lines with. Add one in "
+                        + "QuickBooks (Taxes), then export again.").formatted(customer.name())));
+            } else if (!customer.taxExempt() && !preferences.automatedSalesTax() && !preferences.us()) {
                 checkTaxCodes(invoice, reference, problems);
             }
         });
@@ -495,11 +500,13 @@ final class QuickBooksSession implements ConnectorSession {
     /** A cent-level comparison of QuickBooks' total with the one billed. */
     private static List<Problem> totalCheck(OutgoingInvoice outgoing, JsonNode entity) {
         Money billed = outgoing.totals().total();
-        BigDecimal theirs = entity.path("TotalAmt").decimalValue();
+        int cents = billed.currency().getDefaultFractionDigits();
+        BigDecimal theirs = entity.path("TotalAmt").decimalValue().setScale(cents, RoundingMode.HALF_UP);
         if (theirs.compareTo(billed.amount()) == 0) {
             return List.of();
         }
-        BigDecimal theirTax = entity.path("TxnTaxDetail").path("TotalTax").decimalValue();
+        BigDecimal theirTax = entity.path("TxnTaxDetail").path("TotalTax").decimalValue().setScale(cents,
+                RoundingMode.HALF_UP);
         return List.of(Problem.warning("invoice.total-differs", "total", ("QuickBooks shows invoice %s with a "
                 + "total of %s (tax %s); Ledgerport billed %s (tax %s). Check the tax mapping of the codes used, then "
                 + "correct the invoice in QuickBooks or revert and export it again.").formatted(numberOf(outgoing),
