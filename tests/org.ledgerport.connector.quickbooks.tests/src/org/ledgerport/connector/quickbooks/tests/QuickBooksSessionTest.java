@@ -26,6 +26,8 @@ import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.VendorStatus;
 import org.ledgerport.core.connector.Withdrawal;
 import org.ledgerport.core.model.Address;
+import org.ledgerport.core.model.Charge;
+import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
@@ -138,6 +140,33 @@ class QuickBooksSessionTest {
             ObjectNode theirs = account.simulator.company(QuickBooksAccount.REALM)
                     .invoice(created.external().externalId()).orElseThrow();
             assertEquals(0, new BigDecimal("250.00").compareTo(theirs.path("TotalAmt").decimalValue()));
+        }
+    }
+
+    @Test
+    void freightAndADiscountGoAsLinesAndQuickBooksTotalIsTheOneBilled() throws Exception {
+        Connection connection = account.connected(NumberingPolicy.VENDOR_ASSIGNS);
+        try (ConnectorSession session = open(connection)) {
+            Customer customer = irishCustomer("Charges");
+            TaxCode standard = new TaxCode("T20", "Standard 20 %", new BigDecimal("20"));
+            Invoice plain = invoice(customer, "EUR", standard.code(), "485.30");
+            Invoice invoice = new Invoice(plain.id(), plain.number(), plain.customerId(), plain.issueDate(),
+                    plain.dueDate(), plain.currency(), plain.lines(), List.of(
+                            new Charge(ChargeKind.FREIGHT, "Courier", Money.of("12.50", "EUR"), standard.code()),
+                            new Charge(ChargeKind.DISCOUNT, "Loyalty discount", Money.of("48.53", "EUR"),
+                                    standard.code())), "", TaxMode.PER_DOCUMENT, InvoiceStatus.FINALIZED, 1);
+            InvoiceTotals totals = InvoiceTotals.of(invoice, Map.of(standard.code(), standard), false);
+            OutgoingInvoice outgoing = withCustomer(session, new OutgoingInvoice(invoice, customer, "", Map.of(),
+                    Map.of(), Map.of(standard.code(), standard), totals, "LP-" + invoice.id() + "-v1",
+                    UUID.randomUUID().toString(), ""));
+
+            PushResult.Created created = (PushResult.Created) session.push(List.of(outgoing)).get(0);
+
+            assertEquals(List.of(), created.warnings());
+            ObjectNode theirs = account.simulator.company(QuickBooksAccount.REALM)
+                    .invoice(created.external().externalId()).orElseThrow();
+            assertEquals(0, totals.total().amount().compareTo(theirs.path("TotalAmt").decimalValue()),
+                    "449.27 net plus 89.85 tax, the discount taxed as billed");
         }
     }
 

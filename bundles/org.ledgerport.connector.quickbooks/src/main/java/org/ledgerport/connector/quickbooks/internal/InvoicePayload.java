@@ -7,7 +7,6 @@ import java.util.Map;
 import org.ledgerport.core.connector.OutgoingInvoice;
 import org.ledgerport.core.connector.ReferenceEntry;
 import org.ledgerport.core.model.Charge;
-import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.InvoiceLine;
@@ -34,6 +33,7 @@ final class InvoicePayload {
     /**
      * @param lineItem      the name of the item lines without an item of ours are booked on
      * @param itemIdsByName the QuickBooks ids of that item and of the items named after the kinds of charges
+     *                      (freight, handling, discount)
      */
     InvoicePayload(Connection connection, CompanyLists company, String lineItem, Map<String, String> itemIdsByName) {
         this.connection = connection;
@@ -88,19 +88,12 @@ final class InvoicePayload {
                             : outgoing.itemExternalIds().get(line.itemCode()),
                     taxCode(line.taxCode(), outgoing));
         }
+        // A discount goes as a negative line on a discount item, taxed by its own code: QuickBooks' discount lines
+        // reduce the taxable amount or not by a company preference, and the tax must be the tax billed.
         for (Charge charge : invoice.charges()) {
-            if (charge.kind() == ChargeKind.DISCOUNT) {
-                ObjectNode discount = lines.addObject();
-                discount.put("LineNum", number++);
-                discount.put("DetailType", "DiscountLineDetail");
-                discount.put("Amount", charge.amount().amount());
-                discount.put("Description", charge.description());
-                discount.putObject("DiscountLineDetail").put("PercentBased", false);
-            } else {
-                salesLine(lines.addObject(), number++, charge.description(), BigDecimal.ONE, charge.amount().amount(),
-                        charge.amount().amount(), itemIdsByName.get(charge.kind().label()),
-                        taxCode(charge.taxCode(), outgoing));
-            }
+            BigDecimal amount = charge.signedAmount().amount();
+            salesLine(lines.addObject(), number++, charge.description(), BigDecimal.ONE, amount, amount,
+                    itemIdsByName.get(charge.kind().label()), taxCode(charge.taxCode(), outgoing));
         }
         if (preferences.automatedSalesTax()) {
             // Automated sales tax recomputes tax from the ship-to address unless the total is given; given, it

@@ -35,8 +35,6 @@ import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.VendorStatus;
 import org.ledgerport.core.connector.Withdrawal;
-import org.ledgerport.core.model.Charge;
-import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
@@ -158,8 +156,7 @@ final class QuickBooksSession implements ConnectorSession {
                 incomeAccount(item.incomeAccount(), reference).ifPresent(problems::add);
             }
         }
-        if (invoice.charges().stream().anyMatch(c -> c.kind() != ChargeKind.DISCOUNT)
-                || invoice.lines().stream().anyMatch(line -> line.itemCode().isEmpty())) {
+        if (!invoice.charges().isEmpty() || invoice.lines().stream().anyMatch(line -> line.itemCode().isEmpty())) {
             incomeAccount("", reference).ifPresent(problems::add);
         }
         if (outgoing.numberToSend().length() > Invoice.MAX_NUMBER_LENGTH) {
@@ -413,8 +410,8 @@ final class QuickBooksSession implements ConnectorSession {
     }
 
     /**
-     * The items lines without an item of ours (a free-text line, a freight or handling charge) are booked on, by
-     * name: QuickBooks wants an item on every sales line. Found or created once per session.
+     * The items lines without an item of ours (a free-text line, a freight, handling or discount charge) are booked
+     * on, by name: QuickBooks wants an item on every sales line. Found or created once per session.
      */
     private Map<String, String> itemsForLinesWithout(List<OutgoingInvoice> batch) throws ConnectorException {
         Set<String> needed = new HashSet<>();
@@ -422,8 +419,7 @@ final class QuickBooksSession implements ConnectorSession {
             if (outgoing.invoice().lines().stream().anyMatch(line -> line.itemCode().isEmpty())) {
                 needed.add(settings.lineItem());
             }
-            outgoing.invoice().charges().stream().map(Charge::kind).filter(k -> k != ChargeKind.DISCOUNT)
-                    .forEach(kind -> needed.add(kind.label()));
+            outgoing.invoice().charges().forEach(charge -> needed.add(charge.kind().label()));
         }
         needed.removeAll(namedItemIds.keySet());
         if (!needed.isEmpty()) {
