@@ -63,6 +63,27 @@ public record Organisation(UUID tenantId, String name, String countryCode, Strin
                 Set.of("NZD", "AUD"), accounts, taxRates, List.of(), List.of());
     }
 
+    /**
+     * A United Kingdom organisation in GBP that also invoices in EUR, numbering INV-0001 onwards, with VAT: accounts
+     * 200 Sales and 260 Other Revenue (OUTPUT2), 090 bank and 610 receivables; tax rates OUTPUT2 20%, RROUTPUT 5%,
+     * ZERORATEDOUTPUT 0%, EXEMPTOUTPUT 0% and NONE. The books of the workstation's demo firm.
+     */
+    public static Organisation unitedKingdom(String name) {
+        List<Account> accounts = List.of(
+                Account.of("200", "Sales", AccountType.REVENUE, "OUTPUT2"),
+                Account.of("260", "Other Revenue", AccountType.REVENUE, "OUTPUT2"),
+                Account.of("090", "Business Bank Account", AccountType.BANK, "NONE"),
+                Account.of("610", "Accounts Receivable", AccountType.CURRENT, "NONE").asSystemAccount("DEBTORS"));
+        List<TaxRate> taxRates = List.of(
+                new TaxRate("OUTPUT2", "20% (VAT on Income)", new BigDecimal("20.00"), true, false),
+                new TaxRate("RROUTPUT", "5% (VAT on Income)", new BigDecimal("5.00"), true, false),
+                new TaxRate("ZERORATEDOUTPUT", "Zero Rated Income", BigDecimal.ZERO, true, false),
+                new TaxRate("EXEMPTOUTPUT", "Exempt Income", BigDecimal.ZERO, true, false),
+                new TaxRate("NONE", "No VAT", BigDecimal.ZERO, true, true));
+        return new Organisation(UUID.randomUUID(), name, "GB", "GBP", ZoneId.of("Europe/London"), "INV-", "0001",
+                Set.of("GBP", "EUR"), accounts, taxRates, List.of(), List.of());
+    }
+
     public Organisation withTenantId(UUID id) {
         return new Organisation(id, name, countryCode, baseCurrency, timezone, invoicePrefix, nextInvoiceNumber,
                 currencies, accounts, taxRates, items, contacts);

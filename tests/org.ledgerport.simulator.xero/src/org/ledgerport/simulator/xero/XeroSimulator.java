@@ -326,8 +326,12 @@ public final class XeroSimulator implements AutoCloseable {
                         "--port needs a number")));
                 case "--redirect" -> redirects.add(URI.create(Objects.requireNonNull(value,
                         "--redirect needs a URI")));
+                case "--uk" -> {
+                    options = options.withOrganisations(Organisation.unitedKingdom("Ledgerport Sample UK Ltd"));
+                    i--;
+                }
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + " (use --port <number> and --redirect <uri>)");
+                        + " (use --port <number>, --redirect <uri> and --uk)");
             }
             i++;
         }
