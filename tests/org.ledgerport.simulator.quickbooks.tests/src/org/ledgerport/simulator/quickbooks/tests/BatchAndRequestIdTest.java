@@ -11,8 +11,7 @@ import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 import org.ledgerport.simulator.quickbooks.Ledger;
@@ -20,17 +19,8 @@ import org.ledgerport.simulator.quickbooks.Ledger;
 /** The batch endpoint (at most 30 operations, faults per item) and requestid replay (reference 1.5). */
 class BatchAndRequestIdTest {
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
+    @AutoClose
+    private final Qbo qbo = Qbo.start();
 
     private String invoiceItem(String bId, String customer, String docNumber) {
         return """

@@ -13,24 +13,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Change data capture (reference 1.6) and the failure controls: lost answers, injected errors, latency. */
 class ChangesAndFailuresTest {
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
+    @AutoClose
+    private final Qbo qbo = Qbo.start();
 
     private String now() {
         return OffsetDateTime.ofInstant(qbo.clock().instant(), ZoneOffset.UTC).toString();

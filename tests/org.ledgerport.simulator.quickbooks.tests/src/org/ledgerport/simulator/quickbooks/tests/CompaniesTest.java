@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 import org.ledgerport.simulator.quickbooks.Ledger;
@@ -20,18 +19,9 @@ class CompaniesTest {
     private static final String US = "9130350000000001";
     private static final String UK = "4620816365000001";
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start(QuickBooksSimulator.Options.defaults().withClock(SimClock.standingAt(Qbo.START))
+    @AutoClose
+    private final Qbo qbo = Qbo.start(QuickBooksSimulator.Options.defaults().withClock(SimClock.standingAt(Qbo.START))
                 .withCompanies(CompanySetup.us(US, "Ledgerport Inc"), CompanySetup.uk(UK, "Ledgerport Ltd")));
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
 
     @Test
     void theSignInConnectsTheCompanyChosenAndEachKeepsItsOwnBooks() {

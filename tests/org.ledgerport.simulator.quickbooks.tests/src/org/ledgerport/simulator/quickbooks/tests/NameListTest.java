@@ -3,24 +3,14 @@ package org.ledgerport.simulator.quickbooks.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Customers and items: name rules and 6240 across customers, vendors and employees (reference 1.3). */
 class NameListTest {
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
+    @AutoClose
+    private final Qbo qbo = Qbo.start();
 
     private Qbo.Reply customer(String displayName) {
         return qbo.post("customer", "{\"DisplayName\":\"" + displayName + "\",\"PrimaryEmailAddr\":{\"Address\":"

@@ -13,8 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 import org.ledgerport.simulator.support.SimRequest;
@@ -22,17 +21,8 @@ import org.ledgerport.simulator.support.SimRequest;
 /** Sign-in, token exchange, refresh rotation, expiry and revocation as Intuit documents them (reference 1.1). */
 class OAuthTest {
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
+    @AutoClose
+    private final Qbo qbo = Qbo.start();
 
     private URI authorize(String redirect, String state) {
         return URI.create(qbo.sim.authorizationUri() + "?client_id=" + qbo.sim.clientId()

@@ -9,24 +9,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The query language's subset (reference 1.4), its escaping, paging and parse faults. */
 class QueryTest {
 
-    private Qbo qbo;
-
-    @BeforeEach
-    void start() {
-        qbo = Qbo.start();
-    }
-
-    @AfterEach
-    void stop() {
-        qbo.close();
-    }
+    @AutoClose
+    private final Qbo qbo = Qbo.start();
 
     private List<String> names(Qbo.Reply reply, String entity, String field) {
         assertEquals(200, reply.status(), reply.body());

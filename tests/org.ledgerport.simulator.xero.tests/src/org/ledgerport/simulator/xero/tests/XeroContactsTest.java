@@ -10,8 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,17 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Contacts: names unique among active contacts, PUT creating only, POST upserting, where and searchTerm. */
 class XeroContactsTest {
 
-    private XeroSession session;
-
-    @BeforeEach
-    void start() {
-        session = XeroSession.start().signedIn();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-    }
+    @AutoClose
+    private final XeroSession session = XeroSession.start().signedIn();
 
     @Test
     void aNameAlreadyUsedByAnActiveContactIsRefusedWithXerosText() {

@@ -22,8 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.simulator.xero.Invoice;
 import org.ledgerport.simulator.xero.InvoiceStatus;
@@ -34,17 +33,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Invoices: create and update, validation, numbering, status rules, arithmetic, listing, the user's actions. */
 class XeroInvoicesTest {
 
-    private XeroSession session;
-
-    @BeforeEach
-    void start() {
-        session = XeroSession.start().signedIn();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-    }
+    @AutoClose
+    private final XeroSession session = XeroSession.start().signedIn();
 
     @Test
     void putCreatesOnlyAndPostUpdatesTheSalesInvoiceWithThatNumber() {

@@ -18,8 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.simulator.xero.Organisation;
 
@@ -29,17 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The organisation, its accounts, tax rates and items, Xero's JSON dates, and organisations added later. */
 class XeroSettingsTest {
 
-    private XeroSession session;
-
-    @BeforeEach
-    void start() {
-        session = XeroSession.start().signedIn();
-    }
-
-    @AfterEach
-    void close() {
-        session.close();
-    }
+    @AutoClose
+    private final XeroSession session = XeroSession.start().signedIn();
 
     @Test
     void theOrganisationItsAccountsAndTaxRatesAreListed() {

@@ -96,6 +96,18 @@ public final class TokenKeeper {
         return credentials.read(REFRESH_TOKEN);
     }
 
+    /** Revokes the refresh token at the vendor where it can be, and forgets the tokens here in any case. */
+    public synchronized void signOut(OAuthFlow flow) throws ConnectorException {
+        try {
+            Optional<String> refreshToken = credentials.read(REFRESH_TOKEN);
+            if (refreshToken.isPresent()) {
+                flow.revoke(refreshToken.get());
+            }
+        } finally {
+            forget();
+        }
+    }
+
     public synchronized void forget() {
         for (String key : new String[] {ACCESS_TOKEN, ACCESS_EXPIRES_AT, REFRESH_TOKEN, REFRESH_EXPIRES_AT}) {
             credentials.remove(key);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,6 +11,7 @@ import org.ledgerport.connector.http.ApiClient;
 import org.ledgerport.connector.http.HttpProblems;
 import org.ledgerport.connector.http.OAuthClient;
 import org.ledgerport.connector.http.OAuthFlow;
+import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.connector.http.RateLimiter;
 import org.ledgerport.connector.http.RateLimits;
 import org.ledgerport.connector.http.TokenKeeper;
@@ -60,7 +60,7 @@ public final class QuickBooksConnector implements Connector {
     private final ConcurrentMap<String, TokenKeeper> keepers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, RateLimiter> batchLimiters = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, CompanyLists> lists = new ConcurrentHashMap<>();
+    private final PerConnection<CompanyLists> lists = new PerConnection<>();
 
     @Activate
     public QuickBooksConnector() {
@@ -92,7 +92,7 @@ public final class QuickBooksConnector implements Connector {
         }
         String uid = context.connection().uid();
         keepers.remove(uid);
-        lists.remove(uid);
+        lists.forget(uid);
         keeper(settings, realmId, context).save(authorization.tokens());
         return account(settings, realmId, context);
     }
@@ -107,36 +107,19 @@ public final class QuickBooksConnector implements Connector {
     @Override
     public void disconnect(ConnectionContext context) throws ConnectorException {
         QuickBooksSettings settings = QuickBooksSettings.read(context.connection());
-        TokenKeeper keeper = keeper(settings, settings.realmId(), context);
         try {
-            Optional<String> refreshToken = keeper.refreshToken();
-            if (refreshToken.isPresent()) {
-                flow(settings, context.credentials()).revoke(refreshToken.get());
-            }
+            keeper(settings, settings.realmId(), context).signOut(flow(settings, context.credentials()));
         } finally {
-            keeper.forget();
             keepers.remove(context.connection().uid());
-            lists.remove(context.connection().uid());
+            lists.forget(context.connection().uid());
         }
     }
 
     @Override
     public ConnectorSession openSession(ConnectionContext context) throws ConnectorException {
         QuickBooksSettings settings = QuickBooksSettings.read(context.connection());
-        String uid = context.connection().uid();
-        QuickBooksSession.ListsCache cache = new QuickBooksSession.ListsCache() {
-            @Override
-            public Optional<CompanyLists> get() {
-                return Optional.ofNullable(lists.get(uid));
-            }
-
-            @Override
-            public void put(CompanyLists read) {
-                lists.put(uid, read);
-            }
-        };
         return new QuickBooksSession(context.connection(), settings, api(settings, settings.requireRealm(), context),
-                cache, clock);
+                lists.slot(context.connection().uid()), clock);
     }
 
     private AccountInfo account(QuickBooksSettings settings, String realmId, ConnectionContext context)

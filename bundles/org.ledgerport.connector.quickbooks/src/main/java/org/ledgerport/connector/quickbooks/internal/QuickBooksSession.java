@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorSession;
 import org.ledgerport.core.connector.ExternalInvoice;
@@ -57,25 +58,19 @@ final class QuickBooksSession implements ConnectorSession {
     private static final int MEMO_LIMIT = 1000;
     private static final int DESCRIPTION_LIMIT = 4000;
 
-    /** Reads and keeps the company's lists, shared by the sessions of one connection. */
-    interface ListsCache {
-        Optional<CompanyLists> get();
-
-        void put(CompanyLists lists);
-    }
-
     private final Connection connection;
     private final QuickBooksSettings settings;
     private final QuickBooksApi api;
-    private final ListsCache cache;
+    private final PerConnection.Slot<CompanyLists> cache;
     private final Clock clock;
     private final Map<String, String> namedItemIds = new HashMap<>();
     private final Map<String, ExternalInvoice> ours = new HashMap<>();
     private Instant scannedAt = Instant.MIN;
     private Instant pushedAt = Instant.MIN;
 
-    QuickBooksSession(Connection connection, QuickBooksSettings settings, QuickBooksApi api, ListsCache cache,
-            Clock clock) {
+    /** @param cache the company's lists, kept for the sessions of one connection */
+    QuickBooksSession(Connection connection, QuickBooksSettings settings, QuickBooksApi api,
+            PerConnection.Slot<CompanyLists> cache, Clock clock) {
         this.connection = connection;
         this.settings = settings;
         this.api = api;

@@ -3,6 +3,7 @@ package org.ledgerport.connector.quickbooks.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.ledgerport.connector.http.ConnectionSettings;
 import org.ledgerport.connector.http.OAuthEndpoints;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.Setting;
@@ -73,11 +74,7 @@ record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth,
                         URI.create("https://developer.api.intuit.com/v2/oauth2/tokens/revoke"));
             }
             case OTHER -> {
-                String address = connection.setting(SERVICE_ADDRESS.key(), "").strip().replaceAll("/+$", "");
-                if (!address.matches("https?://[^\\s]+")) {
-                    throw invalid(SERVICE_ADDRESS, "The environment 'other' needs the service's address (http:// "
-                            + "or https://...) in the setting 'Service address'.");
-                }
+                String address = ConnectionSettings.serviceAddress(connection, SERVICE_ADDRESS);
                 apiBase = URI.create(address);
                 oauth = new OAuthEndpoints(URI.create(address + "/connect/oauth2"),
                         URI.create(address + "/oauth2/v1/tokens/bearer"),
@@ -86,20 +83,9 @@ record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth,
             default -> throw invalid(ENVIRONMENT, "The QuickBooks environment is production, sandbox or other, not '"
                     + environment + "'.");
         }
-        String clientId = connection.setting(CLIENT_ID.key(), "").strip();
-        if (clientId.isEmpty()) {
-            throw invalid(CLIENT_ID, "Enter the Client ID of your app from the Intuit developer portal.");
-        }
-        URI redirect;
-        try {
-            redirect = URI.create(connection.setting(REDIRECT.key(), REDIRECT.defaultValue()).strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(REDIRECT, "The redirect URI is not a web address: " + e.getMessage());
-        }
-        if (redirect.getScheme() == null || redirect.getHost() == null) {
-            throw invalid(REDIRECT, "The redirect URI must be a full address, such as "
-                    + REDIRECT.defaultValue() + ".");
-        }
+        String clientId = ConnectionSettings.required(connection, CLIENT_ID,
+                "Enter the Client ID of your app from the Intuit developer portal.");
+        URI redirect = ConnectionSettings.redirect(connection, REDIRECT);
         return new QuickBooksSettings(environment, apiBase, oauth, clientId, redirect,
                 connection.setting(INCOME_ACCOUNT.key(), INCOME_ACCOUNT.defaultValue()).strip(),
                 connection.setting(LINE_ITEM.key(), LINE_ITEM.defaultValue()).strip(), connection.setting(REALM_ID, ""), connection.setting(COMPANY_NAME, connection.name()));
@@ -125,6 +111,6 @@ record QuickBooksSettings(String environment, URI apiBase, OAuthEndpoints oauth,
     }
 
     private static ConnectorException invalid(Setting setting, String message) {
-        return new ConnectorException(Problem.error("connection.setting-invalid", setting.key(), message));
+        return ConnectionSettings.invalid(setting, message);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,6 +13,7 @@ import java.util.stream.Collectors;
 import org.ledgerport.connector.http.ApiClient;
 import org.ledgerport.connector.http.OAuthClient;
 import org.ledgerport.connector.http.OAuthFlow;
+import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.connector.http.RateLimiter;
 import org.ledgerport.connector.http.RateLimits;
 import org.ledgerport.connector.http.TokenKeeper;
@@ -61,7 +61,7 @@ public final class XeroConnector implements Connector {
     private final RateLimiter identityLimiter;
     private final ConcurrentMap<String, TokenKeeper> keepers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, TenantBudget> budgets = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, OrganisationLists> lists = new ConcurrentHashMap<>();
+    private final PerConnection<OrganisationLists> lists = new PerConnection<>();
 
     @Activate
     public XeroConnector() {
@@ -95,7 +95,7 @@ public final class XeroConnector implements Connector {
         OAuthFlow.Authorization authorization = flow(settings).signIn(signIn, settings.redirect(), settings.scopes(),
                 true, Map.of());
         keepers.remove(uid);
-        lists.remove(uid);
+        lists.forget(uid);
         TokenKeeper keeper = keeper(settings, context);
         keeper.save(authorization.tokens());
         return account(settings, tenant(settings, keeper), context);
@@ -113,36 +113,19 @@ public final class XeroConnector implements Connector {
     @Override
     public void disconnect(ConnectionContext context) throws ConnectorException {
         XeroSettings settings = XeroSettings.read(context.connection());
-        TokenKeeper keeper = keeper(settings, context);
         try {
-            Optional<String> refreshToken = keeper.refreshToken();
-            if (refreshToken.isPresent()) {
-                flow(settings).revoke(refreshToken.get());
-            }
+            keeper(settings, context).signOut(flow(settings));
         } finally {
-            keeper.forget();
             keepers.remove(context.connection().uid());
-            lists.remove(context.connection().uid());
+            lists.forget(context.connection().uid());
         }
     }
 
     @Override
     public ConnectorSession openSession(ConnectionContext context) throws ConnectorException {
         XeroSettings settings = XeroSettings.read(context.connection());
-        String uid = context.connection().uid();
-        XeroSession.ListsCache cache = new XeroSession.ListsCache() {
-            @Override
-            public Optional<OrganisationLists> get() {
-                return Optional.ofNullable(lists.get(uid));
-            }
-
-            @Override
-            public void put(OrganisationLists read) {
-                lists.put(uid, read);
-            }
-        };
-        return new XeroSession(context.connection(), settings, api(settings, settings.requireTenant(), context), cache,
-                clock);
+        return new XeroSession(context.connection(), settings, api(settings, settings.requireTenant(), context),
+                lists.slot(context.connection().uid()), clock);
     }
 
     /** The organisation the connection asks for, among those Xero's connections list says the sign-in may use. */
@@ -187,7 +170,7 @@ public final class XeroConnector implements Connector {
     private AccountInfo account(XeroSettings settings, String tenantId, ConnectionContext context)
             throws ConnectorException {
         if (!tenantId.equals(settings.tenantId())) {
-            lists.remove(context.connection().uid());
+            lists.forget(context.connection().uid());
         }
         XeroApi api = api(settings, tenantId, context);
         JsonNode organisation = api.get("Organisation", Map.of(), "The organisation's details").path("Organisations")

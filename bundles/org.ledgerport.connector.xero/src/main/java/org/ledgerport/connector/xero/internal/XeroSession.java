@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorSession;
 import org.ledgerport.core.connector.ExternalInvoice;
@@ -55,24 +56,19 @@ final class XeroSession implements ConnectorSession {
     static final int NAMES_PER_QUERY = 20;
     private static final String ALL_STATUSES = "DRAFT,SUBMITTED,AUTHORISED,PAID,VOIDED,DELETED";
 
-    /** Reads and keeps the organisation's lists, shared by the sessions of one connection. */
-    interface ListsCache {
-        Optional<OrganisationLists> get();
-
-        void put(OrganisationLists lists);
-    }
-
     private final Connection connection;
     private final XeroSettings settings;
     private final XeroApi api;
-    private final ListsCache cache;
+    private final PerConnection.Slot<OrganisationLists> cache;
     private final Clock clock;
     private final Map<String, ExternalInvoice> ours = new HashMap<>();
     /** What this run has validated so far, to tell whether it fits in what is left of the day's calls. */
     private int validated;
     private final Set<Long> validatedCustomers = new HashSet<>();
 
-    XeroSession(Connection connection, XeroSettings settings, XeroApi api, ListsCache cache, Clock clock) {
+    /** @param cache the organisation's lists, kept for the sessions of one connection */
+    XeroSession(Connection connection, XeroSettings settings, XeroApi api, PerConnection.Slot<OrganisationLists> cache,
+            Clock clock) {
         this.connection = connection;
         this.settings = settings;
         this.api = api;

@@ -3,6 +3,7 @@ package org.ledgerport.connector.xero.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.ledgerport.connector.http.ConnectionSettings;
 import org.ledgerport.connector.http.OAuthEndpoints;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.Setting;
@@ -95,11 +96,7 @@ record XeroSettings(String environment, URI appBase, OAuthEndpoints oauth, URI c
                 api = URI.create("https://api.xero.com/api.xro/2.0");
             }
             case OTHER -> {
-                String address = connection.setting(SERVICE_ADDRESS.key(), "").strip().replaceAll("/+$", "");
-                if (!address.matches("https?://[^\\s]+")) {
-                    throw invalid(SERVICE_ADDRESS, "The environment 'other' needs the service's address (http:// "
-                            + "or https://...) in the setting 'Service address'.");
-                }
+                String address = ConnectionSettings.serviceAddress(connection, SERVICE_ADDRESS);
                 app = URI.create(address);
                 oauth = new OAuthEndpoints(URI.create(address + "/identity/connect/authorize"),
                         URI.create(address + "/identity/connect/token"),
@@ -110,20 +107,9 @@ record XeroSettings(String environment, URI appBase, OAuthEndpoints oauth, URI c
             default -> throw invalid(ENVIRONMENT, "The Xero environment is production or other, not '" + environment
                     + "'.");
         }
-        String clientId = connection.setting(CLIENT_ID.key(), "").strip();
-        if (clientId.isEmpty()) {
-            throw invalid(CLIENT_ID, "Enter the client id of your firm's Xero app (developer.xero.com, My Apps).");
-        }
-        URI redirect;
-        try {
-            redirect = URI.create(connection.setting(REDIRECT.key(), REDIRECT.defaultValue()).strip());
-        } catch (IllegalArgumentException e) {
-            throw invalid(REDIRECT, "The redirect URI is not a web address: " + e.getMessage());
-        }
-        if (redirect.getScheme() == null || redirect.getHost() == null) {
-            throw invalid(REDIRECT, "The redirect URI must be a full address, such as " + REDIRECT.defaultValue()
-                    + ".");
-        }
+        String clientId = ConnectionSettings.required(connection, CLIENT_ID,
+                "Enter the client id of your firm's Xero app (developer.xero.com, My Apps).");
+        URI redirect = ConnectionSettings.redirect(connection, REDIRECT);
         String scopeSet = connection.setting(SCOPES.key(), GRANULAR);
         List<String> scopes = switch (scopeSet) {
             case GRANULAR -> List.of("offline_access", "accounting.invoices", "accounting.contacts",
@@ -179,6 +165,6 @@ record XeroSettings(String environment, URI appBase, OAuthEndpoints oauth, URI c
     }
 
     private static ConnectorException invalid(Setting setting, String message) {
-        return new ConnectorException(Problem.error("connection.setting-invalid", setting.key(), message));
+        return ConnectionSettings.invalid(setting, message);
     }
 }
