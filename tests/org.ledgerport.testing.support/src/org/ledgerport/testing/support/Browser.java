@@ -37,14 +37,26 @@ public final class Browser {
 
     /** Opens the vendor's sign-in page and follows its redirect; returns where the browser ended. */
     public static URI visit(URI page) throws InterruptedException {
+        URI back = redirectOf(page);
+        try {
+            CLIENT.send(HttpRequest.newBuilder(back).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("the browser could not follow the redirect to " + back, e);
+        }
+        return back;
+    }
+
+    /**
+     * Opens the vendor's sign-in page and returns the address it redirects to, without going there: what a user
+     * copies from the address bar when the redirect goes to a web page rather than back to this computer.
+     */
+    public static URI redirectOf(URI page) throws InterruptedException {
         try {
             HttpResponse<String> consent = CLIENT.send(HttpRequest.newBuilder(page).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            URI back = URI.create(consent.headers().firstValue("Location").orElseThrow(
+            return URI.create(consent.headers().firstValue("Location").orElseThrow(
                     () -> new AssertionError("the sign-in page did not redirect: " + consent.statusCode() + " "
                             + consent.body())));
-            CLIENT.send(HttpRequest.newBuilder(back).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return back;
         } catch (IOException e) {
             throw new AssertionError("the browser's part of the sign-in failed", e);
         }

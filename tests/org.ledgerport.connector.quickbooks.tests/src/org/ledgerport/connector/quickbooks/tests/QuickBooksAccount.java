@@ -40,6 +40,8 @@ final class QuickBooksAccount implements AutoCloseable {
 
     static final String CONNECTOR = "quickbooks-online";
     static final String REALM = "4620816365000000001";
+    /** A registered https page, as production keys need: the user pastes its address back. */
+    static final URI WEB_REDIRECT = URI.create("https://books.example/ledgerport/quickbooks");
 
     final QuickBooksSimulator simulator;
     final URI redirect;
@@ -64,7 +66,7 @@ final class QuickBooksAccount implements AutoCloseable {
         CompanySetup[] setups = companies.length == 0 ? new CompanySetup[] {irishCompany(REALM, "Quay Books Ltd")}
                 : companies;
         QuickBooksSimulator simulator = QuickBooksSimulator.start(options.withCompanies(setups)
-                .withClient("test-app", "test-app-secret", redirect));
+                .withClient("test-app", "test-app-secret", redirect, WEB_REDIRECT));
         return new QuickBooksAccount(simulator, redirect);
     }
 

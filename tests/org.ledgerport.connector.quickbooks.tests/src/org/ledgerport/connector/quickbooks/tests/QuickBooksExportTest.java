@@ -24,6 +24,7 @@ import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.InvoiceDraft;
 import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.InvoiceStatus;
+import org.ledgerport.core.model.Item;
 import org.ledgerport.core.model.Money;
 import org.ledgerport.core.model.NumberingPolicy;
 import org.ledgerport.core.model.TaxCode;
@@ -98,6 +99,35 @@ class QuickBooksExportTest {
         long queries = calls.stream().filter(c -> c.is("GET", "/query")).count();
         assertEquals(3, batches, "one batch of new customers, two of invoices (30 + 5)");
         assertTrue(queries <= 6, "customers looked up in bulk and the lists read once, not per invoice: " + queries);
+    }
+
+    @Test
+    void itemsAreFoundByNameOrCreatedOnceWithTheIncomeAccountAndLinesBookedOnThem() throws Exception {
+        Connection connection = account.connected(NumberingPolicy.VENDOR_ASSIGNS);
+        Item consulting = store.createItem(new Item(0, Firm.unique("CONS").replace(' ', '-'), "Consulting",
+                Money.of("150.00", "EUR"), "", Firm.STANDARD.code()));
+        Item audit = store.createItem(new Item(0, Firm.unique("AUD").replace(' ', '-'), Firm.unique("Audit's day"),
+                Money.of("900.00", "EUR"), "", Firm.STANDARD.code()));
+        Customer customer = firm.customer("Items");
+        List<Long> ids = new ArrayList<>();
+        for (Item item : List.of(consulting, audit, audit)) {
+            ids.add(finalizedWith(customer, item).id());
+        }
+
+        List<InvoiceResult> results = QuickBooksAccount.export(connection, ids);
+
+        results.forEach(r -> assertEquals(ExportOutcome.EXPORTED, r.outcome(), r.toString()));
+        assertEquals(1, company().items().stream().filter(i -> i.path("Name").asText().equals("Consulting")).count(),
+                "the company's own Consulting was found, not created again");
+        List<ObjectNode> created = company().items().stream()
+                .filter(i -> i.path("Name").asText().equals(audit.name())).toList();
+        assertEquals(1, created.size(), "the new item was created once");
+        assertEquals(company().idOf("Account", "Sales"), created.get(0).path("IncomeAccountRef").path("value")
+                .asText());
+        ObjectNode invoice = company().invoices().stream().filter(i -> i.path("PrivateNote").asText()
+                .contains("[LP-" + ids.get(2) + "-v")).findFirst().orElseThrow();
+        assertEquals(created.get(0).path("Id").asText(), invoice.path("Line").path(0).path("SalesItemLineDetail")
+                .path("ItemRef").path("value").asText());
     }
 
     @Test
@@ -226,6 +256,13 @@ class QuickBooksExportTest {
         assertEquals(503, batches.get(batches.size() - 2).status());
         assertEquals(batches.get(batches.size() - 2).query(), batches.get(batches.size() - 1).query(),
                 "the resend carries the same request id");
+    }
+
+    private Invoice finalizedWith(Customer customer, Item item) {
+        Invoice draft = store.createInvoice(InvoiceDraft.of(firm.number(), customer.id(), LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 12, 2), Firm.EUR, List.of(new InvoiceLine(item.code(), item.name(),
+                        new BigDecimal("2"), item.defaultPrice(), BigDecimal.ZERO, Firm.STANDARD.code()))));
+        return store.changeStatus(draft.id(), draft.version(), InvoiceStatus.FINALIZED);
     }
 
     private Invoice finalized(Customer customer, String currency, String taxCode) {

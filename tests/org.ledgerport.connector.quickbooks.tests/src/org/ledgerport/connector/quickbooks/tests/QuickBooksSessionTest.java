@@ -1,6 +1,7 @@
 package org.ledgerport.connector.quickbooks.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ledgerport.connector.http.HttpProblems;
+import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorSession;
 import org.ledgerport.core.connector.ExternalInvoice;
@@ -71,6 +73,22 @@ class QuickBooksSessionTest {
         assertTrue(QuickBooksAccount.context(connection).credentials().read("oauth.refresh-token").isPresent());
         assertEquals("Quay Books Ltd", QuickBooksAccount.connector().test(QuickBooksAccount.context(connection))
                 .name());
+    }
+
+    @Test
+    void withProductionKeysTheAddressOfTheRegisteredPageIsPastedBack() throws Exception {
+        Connection saved = account.connection(NumberingPolicy.VENDOR_ASSIGNS);
+        Map<String, String> settings = new java.util.TreeMap<>(saved.settings());
+        settings.put("redirectUri", QuickBooksAccount.WEB_REDIRECT.toString());
+        Connection connection = new Connection(saved.id(), saved.uid(), saved.connectorId(), saved.name(), settings,
+                saved.mappings(), saved.numbering(), saved.version());
+        AccountInfo account = QuickBooksAccount.connector().connect(QuickBooksAccount.context(connection),
+                (page, redirectTo, received) -> {
+                    assertEquals(QuickBooksAccount.WEB_REDIRECT, redirectTo);
+                    assertFalse(received.toCompletableFuture().isDone(), "nothing on this computer receives it");
+                    return Browser.redirectOf(page);
+                });
+        assertEquals(QuickBooksAccount.REALM, account.accountId());
     }
 
     @Test

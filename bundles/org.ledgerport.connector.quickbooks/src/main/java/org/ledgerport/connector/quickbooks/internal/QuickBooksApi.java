@@ -92,7 +92,7 @@ final class QuickBooksApi {
             all.put("requestid", requestId);
         }
         HttpReply reply = client.call(HttpCall.json("POST", uri(path, all), write(body), requestId != null));
-        return answer(reply, subject, requestId == null);
+        return answer(reply, subject, true);
     }
 
     /**
@@ -121,7 +121,7 @@ final class QuickBooksApi {
                 .withWeight(operations.size());
         JsonNode answer;
         try (RateLimiter.Permit slot = batches.acquire(1)) {
-            answer = answer(client.call(call), subject, false);
+            answer = answer(client.call(call), subject, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(Problem.error("export.cancelled", "", "Stopped before sending " + subject
@@ -170,7 +170,11 @@ final class QuickBooksApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private JsonNode answer(HttpReply reply, String subject, boolean mayHaveReachedOnFailure)
+    /**
+     * The answer's JSON, or the fault as a problem. {@code write} says a 5xx may come after the work was done: a
+     * server error does not tell, so the engine looks the invoice up before sending it again.
+     */
+    private JsonNode answer(HttpReply reply, String subject, boolean write)
             throws ConnectorException {
         JsonNode parsed = parse(reply);
         if (reply.successful() && parsed != null && !parsed.has("Fault")) {
@@ -178,7 +182,7 @@ final class QuickBooksApi {
         }
         List<QuickBooksFault> faults = QuickBooksFault.of(reply, parsed);
         throw new ConnectorException(FaultProblems.general(faults.get(0), "", subject),
-                mayHaveReachedOnFailure && reply.status() >= 500, null);
+                write && reply.status() >= 500, null);
     }
 
     private static JsonNode parse(HttpReply reply) {
