@@ -136,7 +136,7 @@ class ExportFolderTest {
     }
 
     @Test
-    void cannotTakeAnInvoiceBackAndSaysWhatToDoInThePackage() throws Exception {
+    void cannotTakeAnInvoiceBackAndNamesTheStepsInThePackage() throws Exception {
         Connection connection = connection(Fixtures.xeroSettings(folder), Fixtures.xeroMappings());
         ExternalInvoice written = created(push(connection, invoice(1, customer)), "LP-1").external();
 

@@ -92,7 +92,7 @@ class QuickBooksSessionTest {
     }
 
     @Test
-    void aDeclinedSignInSaysSoAndWhatToDo() throws Exception {
+    void aDeclinedSignInIsExplainedWithTheNextStep() throws Exception {
         Connection connection = account.connection(NumberingPolicy.VENDOR_ASSIGNS);
         account.simulator.denyNextAuthorization();
         ConnectorException refused = assertThrows(ConnectorException.class, () -> QuickBooksAccount.connector()
@@ -119,7 +119,7 @@ class QuickBooksSessionTest {
     }
 
     @Test
-    void aNumberQuickBooksAlreadyHasIsRefusedWithWhatToDoAndTheBatchGoesOn() throws Exception {
+    void aNumberQuickBooksAlreadyHasIsRefusedWithTheRemedyAndTheBatchGoesOn() throws Exception {
         Connection connection = account.connected(NumberingPolicy.OURS);
         try (ConnectorSession session = open(connection)) {
             Customer customer = irishCustomer("Duplicate number");

@@ -72,7 +72,7 @@ class WithdrawAndStatusTest {
     }
 
     @Test
-    void anInvoiceWithAPaymentIsNotWithdrawnAndTheUserIsToldWhatToDo() throws Exception {
+    void anInvoiceWithAPaymentIsNotWithdrawnAndTheUserIsToldTheNextStep() throws Exception {
         try (XeroWorld world = XeroWorld.start()) {
             Connection connection = world.connected(NumberingPolicy.VENDOR_ASSIGNS);
             Customer customer = customer("Ruru Rentals");
