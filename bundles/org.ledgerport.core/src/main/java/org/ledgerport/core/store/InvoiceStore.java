@@ -70,6 +70,15 @@ public interface InvoiceStore {
     /** Every invoice as a list row, newest first. */
     List<InvoiceSummary> listInvoices();
 
+    /** How many invoices the query lets through. */
+    int countInvoices(InvoiceQuery query);
+
+    /**
+     * One page of the invoices the query lets through, in its order: at most {@code limit} rows from row
+     * {@code offset} (counted from 0). Only the page is read, so a list of a million invoices stays fast.
+     */
+    List<InvoiceSummary> findInvoices(InvoiceQuery query, int offset, int limit);
+
     /**
      * Writes a whole import in one transaction: all of it or, when any part is refused, nothing.
      *

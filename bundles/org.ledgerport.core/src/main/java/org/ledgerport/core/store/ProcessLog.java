@@ -1,8 +1,11 @@
 package org.ledgerport.core.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.ledgerport.core.export.ExportState;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunSummary;
 
@@ -16,4 +19,10 @@ public interface ProcessLog {
 
     /** The run's per-invoice results, in the order they were recorded. */
     List<InvoiceResult> results(long runId);
+
+    /**
+     * Where each of these invoices stands at every connection it was exported or sent to (dry runs do not
+     * count), by invoice id; invoices never sent anywhere are left out.
+     */
+    Map<Long, List<ExportState>> exportStates(Collection<Long> invoiceIds);
 }

@@ -31,6 +31,7 @@ import org.ledgerport.core.store.ConcurrentChangeException;
 import org.ledgerport.core.store.ImportBatch;
 import org.ledgerport.core.store.ImportBatch.ImportedInvoice;
 import org.ledgerport.core.store.ImportRefusedException;
+import org.ledgerport.core.store.InvoiceQuery;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.StoreException;
 import org.osgi.service.component.annotations.Activate;
@@ -304,22 +305,45 @@ public final class DerbyInvoiceStore implements InvoiceStore {
 
     @Override
     public List<InvoiceSummary> listInvoices() {
+        return findInvoices(InvoiceQuery.all(), 0, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int countInvoices(InvoiceQuery query) {
         return database.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT i.id, i.number, c.name, "
-                    + "i.issue_date, i.due_date, i.currency, i.status, "
-                    + "COALESCE((SELECT SUM(l.amount) FROM invoice_line l WHERE l.invoice_id = i.id), 0) + "
-                    + "COALESCE((SELECT SUM(CASE WHEN ch.kind = 'DISCOUNT' THEN -ch.amount ELSE ch.amount END) "
-                    + "FROM invoice_charge ch WHERE ch.invoice_id = i.id), 0) "
-                    + "FROM invoice i JOIN customer c ON c.id = i.customer_id "
-                    + "ORDER BY i.issue_date DESC, i.number DESC")) {
-                List<InvoiceSummary> invoices = new ArrayList<>();
-                while (rs.next()) {
-                    Currency currency = Currency.getInstance(rs.getString(6));
-                    invoices.add(new InvoiceSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
-                            Money.rounded(rs.getBigDecimal(8), currency), InvoiceStatus.valueOf(rs.getString(7))));
+            InvoiceListQuery list = new InvoiceListQuery(query);
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) " + list.fromWhere())) {
+                list.bind(count);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
                 }
-                return invoices;
+            }
+        });
+    }
+
+    @Override
+    public List<InvoiceSummary> findInvoices(InvoiceQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("A page starts at row 0 or later and has at least one row, not "
+                    + limit + " from " + offset);
+        }
+        return database.read(c -> {
+            InvoiceListQuery list = new InvoiceListQuery(query);
+            try (PreparedStatement page = c.prepareStatement("SELECT i.id, i.number, c.name, i.issue_date, "
+                    + "i.due_date, i.currency, i.status, i.net_amount " + list.fromWhere() + list.orderBy()
+                    + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")) {
+                list.bind(page);
+                try (ResultSet rs = page.executeQuery()) {
+                    List<InvoiceSummary> invoices = new ArrayList<>();
+                    while (rs.next()) {
+                        Currency currency = Currency.getInstance(rs.getString(6));
+                        invoices.add(new InvoiceSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(),
+                                Money.rounded(rs.getBigDecimal(8), currency), InvoiceStatus.valueOf(rs.getString(7))));
+                    }
+                    return invoices;
+                }
             }
         });
     }

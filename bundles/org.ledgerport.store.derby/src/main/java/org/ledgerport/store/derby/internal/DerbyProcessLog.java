@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.ledgerport.core.connector.ExternalInvoice;
 import org.ledgerport.core.export.ExportOutcome;
+import org.ledgerport.core.export.ExportState;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.core.export.RunSummary;
@@ -112,5 +116,74 @@ public final class DerbyProcessLog implements ProcessLog {
             }
             return results;
         });
+    }
+
+    @Override
+    public Map<Long, List<ExportState>> exportStates(Collection<Long> invoiceIds) {
+        Map<Long, List<ExportState>> states = new LinkedHashMap<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(invoiceIds));
+        for (int from = 0; from < ids.size(); from += InvoiceRows.CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + InvoiceRows.CHUNK));
+            database.read(c -> {
+                exported(c, chunk, states);
+                triedAndNotExported(c, chunk, states);
+                return null;
+            });
+        }
+        return states;
+    }
+
+    /** Where the invoices are now, at every connection that has them. */
+    private static void exported(java.sql.Connection c, List<Long> ids, Map<Long, List<ExportState>> into)
+            throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT r.invoice_id, r.connection_id, a.name, "
+                + "r.external_number, r.exported_at FROM external_ref r JOIN accounting_connection a ON "
+                + "a.id = r.connection_id WHERE r.withdrawn_at IS NULL AND r.invoice_id IN ("
+                + DerbyDatabase.placeholders(ids.size()) + ")"
+                + " ORDER BY r.invoice_id, a.name")) {
+            bind(query, ids);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    into.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new ExportState(rs.getLong(1),
+                            rs.getLong(2), rs.getString(3), ExportOutcome.EXPORTED, rs.getString(4),
+                            rs.getTimestamp(5).toInstant()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The latest failed or unconfirmed result per invoice and connection, where the invoice is not exported
+     * there: what the list warns about. Skipped results say nothing about the invoice, so they are left out.
+     */
+    private static void triedAndNotExported(java.sql.Connection c, List<Long> ids,
+            Map<Long, List<ExportState>> into) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT x.invoice_id, run.connection_id, "
+                + "run.connection_name, x.outcome, COALESCE(run.finished_at, run.started_at) FROM export_result x "
+                + "JOIN export_run run ON run.id = x.run_id WHERE run.dry_run = FALSE AND x.outcome IN "
+                + "('FAILED', 'UNCONFIRMED') AND x.invoice_id IN ("
+                + DerbyDatabase.placeholders(ids.size()) + ") AND NOT EXISTS ("
+                + "SELECT 1 FROM export_result later JOIN export_run lr ON lr.id = later.run_id WHERE "
+                + "later.invoice_id = x.invoice_id AND lr.connection_id = run.connection_id AND lr.dry_run = FALSE "
+                + "AND later.outcome <> 'SKIPPED' AND later.run_id > x.run_id) ORDER BY x.invoice_id, x.run_id")) {
+            bind(query, ids);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long invoiceId = rs.getLong(1);
+                    long connectionId = rs.getLong(2);
+                    List<ExportState> known = into.computeIfAbsent(invoiceId, id -> new ArrayList<>());
+                    if (known.stream().noneMatch(state -> state.connectionId() == connectionId)) {
+                        known.add(new ExportState(invoiceId, connectionId, rs.getString(3),
+                                ExportOutcome.valueOf(rs.getString(4)), "", rs.getTimestamp(5).toInstant()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement query, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            query.setLong(i + 1, ids.get(i));
+        }
     }
 }

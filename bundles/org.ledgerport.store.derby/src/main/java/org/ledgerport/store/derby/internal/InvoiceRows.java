@@ -181,6 +181,12 @@ final class InvoiceRows {
     }
 
     private static void insertContent(Connection connection, long id, InvoiceDraft draft) throws SQLException {
+        // Kept with the header so that the list can sort and page by it without reading every line.
+        try (PreparedStatement net = connection.prepareStatement("UPDATE invoice SET net_amount = ? WHERE id = ?")) {
+            net.setBigDecimal(1, draft.toInvoice(id, InvoiceStatus.DRAFT, 1).net().amount());
+            net.setLong(2, id);
+            net.executeUpdate();
+        }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invoice_line (invoice_id, line_no, "
                 + "item_code, description, quantity, unit_price, discount_percent, tax_code, amount) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
