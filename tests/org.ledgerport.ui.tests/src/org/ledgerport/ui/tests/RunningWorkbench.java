@@ -12,17 +12,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.runtime.IProduct;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
@@ -39,6 +45,8 @@ final class RunningWorkbench implements AutoCloseable {
     private final Display display;
     private final E4Workbench workbench;
     private final Thread uiThread;
+    /** What went wrong in an action run {@link #later}, reported by the next wait. */
+    private final AtomicReference<Throwable> failedLater = new AtomicReference<>();
 
     private RunningWorkbench(Display display, E4Workbench workbench, Thread uiThread) {
         this.display = display;
@@ -65,26 +73,105 @@ final class RunningWorkbench implements AutoCloseable {
         }, "Ledgerport UI (test)");
         ui.setDaemon(true);
         ui.start();
-        return started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        RunningWorkbench running = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        running.useThemeAskedFor();
+        return running;
+    }
+
+    /** Shows the theme the run was asked for (-Dledgerport.theme), so screenshots can be taken in each. */
+    private void useThemeAskedFor() throws InterruptedException {
+        String theme = System.getProperty("ledgerport.theme");
+        if (theme == null) {
+            return;
+        }
+        await("the theme engine", () -> application().getContext().get(IThemeEngine.class) != null);
+        onUi(() -> {
+            application().getContext().get(IThemeEngine.class).setTheme(theme, false);
+            return null;
+        });
+    }
+
+    /**
+     * The workstation's window. Under Xvfb with no window manager no window is ever the active one, so the
+     * tests go through the window's own context where a person's key press would reach it.
+     */
+    MWindow window() {
+        return workbench.getApplication().getChildren().get(0);
+    }
+
+    /** The window's part service: the parts as a person sees them in the window. */
+    EPartService parts() {
+        return window().getContext().get(EPartService.class);
     }
 
     MApplication application() {
         return workbench.getApplication();
     }
 
-    /** Runs on the UI thread and returns what it computed. */
+    /**
+     * Runs on the UI thread and returns what it computed. What it throws is thrown here, in the test: the
+     * workbench's own synchronizer would only log it.
+     */
     <T> T onUi(Supplier<T> query) {
         AtomicReference<T> result = new AtomicReference<>();
-        display.syncExec(() -> result.set(query.get()));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        display.syncExec(() -> {
+            try {
+                result.set(query.get());
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        if (thrown.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown.get() instanceof Error e) {
+            throw e;
+        }
         return result.get();
+    }
+
+    /** Runs on the UI thread without waiting for it: for what opens a modal dialog. */
+    void later(Runnable action) {
+        display.asyncExec(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                failedLater.compareAndSet(null, e);
+            }
+        });
+    }
+
+    /** Runs a command with its parameters on the UI thread, as a menu item or key binding would. */
+    void execute(String commandId, Map<String, String> parameters) throws InterruptedException {
+        // The workbench defines the model's commands as it comes up; a test may be quicker than that.
+        await("the command " + commandId + " to be defined",
+                () -> window().getContext().get(ECommandService.class).getCommand(commandId).isDefined());
+        later(() -> {
+            IEclipseContext context = window().getContext().getActiveLeaf();
+            ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, parameters);
+            if (command == null) {
+                throw new IllegalStateException("The command " + commandId + " does not take " + parameters);
+            }
+            context.get(EHandlerService.class).executeHandler(command);
+        });
     }
 
     /** Waits, letting the UI thread work, until the condition holds there. */
     void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        await(() -> what, condition);
+    }
+
+    /** Waits as {@link #await(String, Supplier)}, saying what was seen instead when it gives up. */
+    void await(Supplier<String> what, Supplier<Boolean> condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!Boolean.TRUE.equals(onUi(condition))) {
+            if (failedLater.get() != null) {
+                throw new AssertionError("what the test ran on the UI thread failed while waiting for " + what.get(),
+                        failedLater.get());
+            }
             if (System.nanoTime() > deadline) {
-                fail("gave up waiting for " + what);
+                fail("gave up waiting for " + what.get());
             }
             Thread.sleep(50);
         }
@@ -112,21 +199,6 @@ final class RunningWorkbench implements AutoCloseable {
             }
             return null;
         });
-    }
-
-    static <T extends Control> T find(Composite root, Class<T> type) {
-        for (Control child : root.getChildren()) {
-            if (type.isInstance(child)) {
-                return type.cast(child);
-            }
-            if (child instanceof Composite composite) {
-                T found = find(composite, type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     @Override

@@ -53,6 +53,9 @@ final class DemoData {
             new TaxCode("EX", "Exempt", BigDecimal.ZERO));
 
     /** The studio's tax codes as Xero's standard UK tax rates name them. */
+    /** The tax code the demo connection does not map, so that the first export has failures to look at. */
+    static final String UNMAPPED_IN_DEMO = "R5";
+
     private static final Map<String, String> XERO_TAX_RATES = ordered(
             "S20", "20% (VAT on Income)",
             "R5", "5% (VAT on Income)",
@@ -205,7 +208,11 @@ final class DemoData {
 
     /** The demo connection's mappings: tax codes to Xero tax rates, income accounts to Xero account codes. */
     static Map<MappingKind, Map<String, String>> mappings() {
-        return Map.of(MappingKind.TAX_CODE, XERO_TAX_RATES, MappingKind.INCOME_ACCOUNT, XERO_ACCOUNTS);
+        // The reduced rate is left unmapped on purpose: a newcomer's first export then shows what a failed
+        // invoice looks like, and the Errors view leads to the mapping that fixes it.
+        Map<String, String> taxRates = new LinkedHashMap<>(XERO_TAX_RATES);
+        taxRates.remove(UNMAPPED_IN_DEMO);
+        return Map.of(MappingKind.TAX_CODE, taxRates, MappingKind.INCOME_ACCOUNT, XERO_ACCOUNTS);
     }
 
     /** The whole firm, with invoices issued in the {@value #HISTORY_DAYS} days before {@code today}. */

@@ -1,0 +1,248 @@
+package org.ledgerport.ui.parts;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.ledgerport.core.export.InvoiceResult;
+import org.ledgerport.core.export.RunOutcome;
+import org.ledgerport.core.export.RunSummary;
+import org.ledgerport.core.store.ProcessLog;
+import org.ledgerport.ui.Formats;
+import org.ledgerport.ui.Icons;
+import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.handlers.RunViewRefreshHandler;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The Process Log: one row per export run (when, who, where, to which connection, what came of it, how long it
+ * took), and below it the chosen run's result for each invoice. Opening a run shows its problems in the Errors
+ * view.
+ */
+public final class ProcessLogPart {
+
+    public static final String ID = "org.ledgerport.ui.part.processLog";
+
+    /** How many runs the log lists, newest first. */
+    static final int RUNS = 200;
+
+    private static final String TAG = "org.ledgerport.ui.id";
+    private static final String NO_RUN = "No export has run yet.\n\nEvery export is recorded here: when it ran, who "
+            + "ran it from which workstation, to which connection, and what came of each invoice.";
+
+    private final ProcessLog processLog;
+    private final UISynchronize ui;
+    private final IEventBroker events;
+    private final EPartService parts;
+    private final EHandlerService handlers;
+
+    private RunIcons icons;
+    private PageStack pages;
+    private SashForm sash;
+    private TableViewer runs;
+    private TableViewer results;
+    private Label resultsTitle;
+    private int loadsStarted;
+    private int resultLoadsStarted;
+
+    @Inject
+    public ProcessLogPart(ProcessLog processLog, UISynchronize ui, IEventBroker events, EPartService parts,
+            EHandlerService handlers) {
+        this.processLog = processLog;
+        this.handlers = handlers;
+        this.ui = ui;
+        this.events = events;
+        this.parts = parts;
+    }
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        icons = new RunIcons(parent);
+        GridLayoutFactory.swtDefaults().applyTo(parent);
+        pages = new PageStack(parent);
+        sash = new SashForm(pages.composite(), SWT.VERTICAL);
+        createRuns(sash);
+        createResults(sash);
+        sash.setWeights(55, 45);
+        RunViewRefreshHandler.activate(handlers, this::load);
+        pages.showMessage("Reading the process log\u2026");
+        load();
+    }
+
+    private void createRuns(Composite parent) {
+        Composite holder = new Composite(parent, SWT.NONE);
+        TableColumnLayout columns = new TableColumnLayout();
+        holder.setLayout(columns);
+        runs = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        tag(runs.getTable(), "log.runs");
+        runs.getTable().setHeaderVisible(true);
+        runs.getTable().setLinesVisible(true);
+        runs.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(runs);
+        runColumn(columns, "When", 14, SWT.LEFT, run -> Formats.dateTime(run.startedAt()));
+        runColumn(columns, "Who", 9, SWT.LEFT, RunSummary::user);
+        runColumn(columns, "Workstation", 9, SWT.LEFT, RunSummary::workstation);
+        runColumn(columns, "Connection", 13, SWT.LEFT, RunSummary::connectionName);
+        runColumn(columns, "Selected", 6, SWT.RIGHT, run -> Integer.toString(run.selected()));
+        runColumn(columns, "Exported", 6, SWT.RIGHT, run -> Integer.toString(run.exported()));
+        runColumn(columns, "Failed", 6, SWT.RIGHT, run -> Integer.toString(run.failed()));
+        runColumn(columns, "Skipped", 6, SWT.RIGHT, run -> Integer.toString(run.skipped()));
+        runColumn(columns, "Not confirmed", 7, SWT.RIGHT, run -> Integer.toString(run.unconfirmed()));
+        runColumn(columns, "Duration", 7, SWT.RIGHT,
+                run -> run.outcome() == RunOutcome.RUNNING ? "running" : Formats.duration(run.duration()));
+        RunColumns.add(runs, columns, "Outcome", 17, SWT.LEFT, RunColumns.labels(RunSummary.class,
+                run -> run.outcome().label(), run -> RunIcons.forRun(run.outcome()), RunLabels::title, icons));
+        runs.addSelectionChangedListener(e -> loadResults());
+        // Double-click or Enter: the run's problems, in the view made for them.
+        runs.addDoubleClickListener(e -> {
+            if (runs.getStructuredSelection().getFirstElement() instanceof RunSummary run) {
+                parts.showPart(ErrorPart.ID, PartState.ACTIVATE);
+                events.post(UiTopics.SHOW_RUN, run.id());
+            }
+        });
+    }
+
+    private void runColumn(TableColumnLayout columns, String title, int weight, int alignment,
+            Function<RunSummary, String> text) {
+        RunColumns.add(runs, columns, title, weight, alignment, RunColumns.text(RunSummary.class, text));
+    }
+
+    private void createResults(Composite parent) {
+        Composite holder = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(holder);
+        resultsTitle = new Label(holder, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(resultsTitle);
+        Composite tableHolder = new Composite(holder, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tableHolder);
+        TableColumnLayout columns = new TableColumnLayout();
+        tableHolder.setLayout(columns);
+        results = new TableViewer(tableHolder, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        tag(results.getTable(), "log.results");
+        results.getTable().setHeaderVisible(true);
+        results.getTable().setLinesVisible(true);
+        results.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(results);
+        RunColumns.add(results, columns, "Invoice", 14, SWT.LEFT,
+                RunColumns.text(InvoiceResult.class, InvoiceResult::invoiceNumber));
+        RunColumns.add(results, columns, "Result", 18, SWT.LEFT, RunColumns.labels(InvoiceResult.class,
+                r -> r.outcome().label(), r -> Icons.forOutcome(r.outcome()), null, icons));
+        RunColumns.add(results, columns, "Number in the package", 14, SWT.LEFT,
+                RunColumns.text(InvoiceResult.class, RunLabels::vendorNumber));
+        RunColumns.add(results, columns, "First problem", 54, SWT.LEFT, RunColumns.labels(InvoiceResult.class,
+                InvoiceResult::reason, null, r -> RunLabels.problems(r.problems()), icons));
+    }
+
+    private static void tag(Control control, String id) {
+        control.setData(TAG, id);
+    }
+
+    @Inject
+    @Optional
+    void runFinished(@UIEventTopic(UiTopics.RUN_FINISHED) Long runId) {
+        if (!disposed()) {
+            load();
+        }
+    }
+
+    private void load() {
+        int load = ++loadsStarted;
+        Job.create("Reading the process log", monitor -> {
+            try {
+                List<RunSummary> recent = processLog.recentRuns(RUNS);
+                ui.asyncExec(() -> showRuns(load, recent));
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> {
+                    if (load == loadsStarted && !disposed()) {
+                        pages.showMessage(RunLabels.unreadable("The process log", e));
+                    }
+                });
+                return Status.error("Could not read the process log", e);
+            }
+        }).schedule();
+    }
+
+    private void showRuns(int load, List<RunSummary> recent) {
+        if (load != loadsStarted || disposed()) {
+            return;
+        }
+        if (recent.isEmpty()) {
+            runs.setInput(recent);
+            pages.showMessage(NO_RUN);
+            return;
+        }
+        long selectedId = runs.getStructuredSelection().getFirstElement() instanceof RunSummary run ? run.id()
+                : recent.get(0).id();
+        runs.setInput(recent);
+        RunSummary selected = recent.stream().filter(r -> r.id() == selectedId).findFirst().orElse(recent.get(0));
+        pages.show(sash);
+        runs.setSelection(new StructuredSelection(selected), true);
+    }
+
+    private void loadResults() {
+        int load = ++resultLoadsStarted;
+        if (!(runs.getStructuredSelection().getFirstElement() instanceof RunSummary run)) {
+            resultsTitle.setText("");
+            results.setInput(List.of());
+            return;
+        }
+        resultsTitle.setText(RunLabels.literal(RunLabels.title(run) + ": reading its results\u2026"));
+        Job.create("Reading the results of run " + run.id(), monitor -> {
+            try {
+                List<InvoiceResult> read = processLog.results(run.id());
+                ui.asyncExec(() -> {
+                    if (load == resultLoadsStarted && !disposed()) {
+                        resultsTitle.setText(RunLabels.literal(RunLabels.title(run)
+                                + (read.isEmpty() ? ": no invoice results" : "")));
+                        results.setInput(read);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> {
+                    if (load == resultLoadsStarted && !disposed()) {
+                        resultsTitle.setText(RunLabels.literal("The results of run " + run.id()
+                                + " could not be read: " + e.getMessage() + ". Press F5 to try again."));
+                    }
+                });
+                return Status.error("Could not read the results of run " + run.id(), e);
+            }
+        }).schedule();
+    }
+
+    private boolean disposed() {
+        return pages == null || pages.disposed();
+    }
+
+    @Focus
+    public void setFocus() {
+        if (pages.shows(sash)) {
+            runs.getTable().setFocus();
+        } else {
+            pages.composite().setFocus();
+        }
+    }
+}
