@@ -29,8 +29,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.Bundle;
 
 /**
@@ -184,12 +186,20 @@ final class RunningWorkbench implements AutoCloseable {
             return;
         }
         Path target = Files.createDirectories(Path.of(folder)).resolve(name + ".png");
+        // Let what the test just did be painted first, as a person would see it a moment later.
         onUi(() -> {
-            var size = control.getSize();
-            Image image = new Image(display, size.x, size.y);
-            GC gc = new GC(control);
+            control.getShell().update();
+            return null;
+        });
+        Thread.sleep(300);
+        onUi(() -> {
+            // From the screen, so a window comes with its menu bar and status bar.
+            Rectangle area = control instanceof Shell shell ? shell.getBounds()
+                    : display.map(control.getParent(), null, control.getBounds());
+            Image image = new Image(display, area.width, area.height);
+            GC gc = new GC(display);
             try {
-                gc.copyArea(image, 0, 0);
+                gc.copyArea(image, area.x, area.y);
                 ImageLoader loader = new ImageLoader();
                 loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
                 loader.save(target.toString(), SWT.IMAGE_PNG);

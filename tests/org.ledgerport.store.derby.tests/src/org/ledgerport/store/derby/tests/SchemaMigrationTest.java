@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -56,9 +57,11 @@ class SchemaMigrationTest {
                 s.executeUpdate("INSERT INTO invoice_line (invoice_id, line_no, description, quantity, unit_price, "
                         + "amount) SELECT id, 1, 'Audit', 2, 150, 300 FROM invoice WHERE number = 'OLD-1'");
             }
-            assertEquals(2, new SchemaMigrator().migrate(connection));
+            SchemaMigrator latest = new SchemaMigrator();
+            assertEquals(latest.latestVersion(), latest.migrate(connection), "migrated to the latest version");
             try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT l.tax_code, l.discount_percent, i.tax_mode, c.tax_exempt "
+                    ResultSet rs = s.executeQuery("SELECT l.tax_code, l.discount_percent, i.tax_mode, c.tax_exempt, "
+                            + "i.net_amount "
                             + "FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
                             + "JOIN customer c ON c.id = i.customer_id WHERE i.number = 'OLD-1'")) {
                 assertTrue(rs.next(), "the old invoice is still there");
@@ -66,6 +69,8 @@ class SchemaMigrationTest {
                 assertEquals(0, rs.getBigDecimal(2).signum());
                 assertEquals("PER_LINE", rs.getString(3));
                 assertEquals(false, rs.getBoolean(4));
+                assertEquals(0, new BigDecimal("300").compareTo(rs.getBigDecimal(5)),
+                        "the list's net amount is worked out for invoices saved before it was kept");
             }
         }
     }
