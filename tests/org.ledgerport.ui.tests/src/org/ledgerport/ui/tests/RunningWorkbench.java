@@ -193,8 +193,10 @@ final class RunningWorkbench implements AutoCloseable {
         });
         Thread.sleep(300);
         onUi(() -> {
-            // From the screen, so a window comes with its menu bar and status bar.
-            Rectangle area = control instanceof Shell shell ? shell.getBounds()
+            // From the screen, so a window comes with its menu bar and status bar. A dialog has no menu bar, and
+            // with no window manager its bounds reach past what it paints: its client area is the dialog.
+            Rectangle area = control instanceof Shell shell
+                    ? shell.getMenuBar() != null ? shell.getBounds() : display.map(shell, null, shell.getClientArea())
                     : display.map(control.getParent(), null, control.getBounds());
             Image image = new Image(display, area.width, area.height);
             GC gc = new GC(display);
