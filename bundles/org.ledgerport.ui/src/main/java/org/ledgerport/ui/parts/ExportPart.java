@@ -476,7 +476,14 @@ public final class ExportPart {
         }
         Connection target = connection;
         int load = ++loadsStarted;
-        counts.setText(RunLabels.literal("Reading what is ready for " + target.name() + "\u2026"));
+        String reading = "Reading what is ready for " + target.name() + "\u2026";
+        // A reload keeps the rows on show and says so above them; a first read says so in their place.
+        if (pages.shows(tablePage)) {
+            counts.setText(RunLabels.literal(reading));
+        } else {
+            counts.setText("");
+            showMessage(reading, false);
+        }
         Job.create("Reading the invoices ready for " + target.name(), monitor -> {
             List<ExportRow> fresh;
             Map<Long, ExportRowStatus> earlier;
