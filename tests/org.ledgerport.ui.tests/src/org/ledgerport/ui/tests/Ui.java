@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.Widget;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * Finds and works the workstation's real widgets the way a person does: by what they say or by the id the
@@ -34,7 +35,7 @@ import org.eclipse.swt.widgets.Widget;
 final class Ui {
 
     /** The key the workstation tags controls with, for tests and screen readers alike. */
-    static final String ID = "org.ledgerport.ui.id";
+    static final String ID = WidgetIds.KEY;
 
     private Ui() {
     }

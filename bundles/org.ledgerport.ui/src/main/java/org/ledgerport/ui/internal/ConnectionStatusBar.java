@@ -24,6 +24,7 @@ import org.ledgerport.ui.ConnectionStatus.Report;
 import org.ledgerport.ui.ConnectionStatus.State;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ public final class ConnectionStatusBar {
     @PostConstruct
     void createControls(Composite parent) {
         field = new Composite(parent, SWT.NONE);
-        field.setData("org.ledgerport.ui.id", "status.connection");
+        WidgetIds.tag(field, "status.connection");
         GridLayout layout = new GridLayout(2, false);
         layout.marginHeight = 2;
         layout.marginWidth = 6;
@@ -68,7 +69,7 @@ public final class ConnectionStatusBar {
         resources = new LocalResourceManager(JFaceResources.getResources(), field);
         icon = new Label(field, SWT.NONE);
         text = new Link(field, SWT.NONE);
-        text.setData("org.ledgerport.ui.id", "status.connection.text");
+        WidgetIds.tag(text, "status.connection.text");
         text.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         text.addListener(SWT.Selection, e -> run(e.text));
         show();

@@ -35,7 +35,6 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -52,6 +51,7 @@ import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.CommandIds;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
 
 import jakarta.annotation.PostConstruct;
@@ -69,7 +69,6 @@ public final class ErrorPart {
     /** How many runs the run chooser offers. */
     static final int RECENT_RUNS = 30;
 
-    private static final String TAG = "org.ledgerport.ui.id";
     private static final String NO_RUN = "No export has run yet.\n\nChoose a connection in the Export view and press "
             + "Export. The problems of each run are listed here, each with the way to fix it.";
     private static final String NOTHING_SELECTED = "Select a problem to read all about it: the accounting "
@@ -83,7 +82,7 @@ public final class ErrorPart {
     private final ECommandService commands;
     private final EHandlerService handlers;
 
-    private RunIcons icons;
+    private PartImages icons;
     private Combo runCombo;
     private PageStack pages;
     private SashForm sash;
@@ -117,7 +116,7 @@ public final class ErrorPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        icons = new RunIcons(parent);
+        icons = new PartImages(parent);
         GridLayoutFactory.swtDefaults().applyTo(parent);
 
         Composite top = new Composite(parent, SWT.NONE);
@@ -125,7 +124,7 @@ public final class ErrorPart {
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
         new Label(top, SWT.NONE).setText("R&un:");
         runCombo = new Combo(top, SWT.READ_ONLY | SWT.DROP_DOWN);
-        tag(runCombo, "errors.run");
+        WidgetIds.tag(runCombo, "errors.run");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(runCombo);
         runCombo.addListener(SWT.Selection, e -> {
             int index = runCombo.getSelectionIndex();
@@ -138,7 +137,7 @@ public final class ErrorPart {
         sash = new SashForm(pages.composite(), SWT.HORIZONTAL);
         createTree(sash);
         detail = new Text(sash, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
-        tag(detail, "errors.detail");
+        WidgetIds.tag(detail, "errors.detail");
         sash.setWeights(62, 38);
 
         Composite buttons = new Composite(parent, SWT.NONE);
@@ -151,7 +150,7 @@ public final class ErrorPart {
         reconnect = button(buttons, "&Reconnect", "reconnect-needed", "errors.reconnect",
                 () -> run(ProblemRemedy.RECONNECT));
         status = new Label(buttons, SWT.NONE);
-        tag(status, "errors.status");
+        WidgetIds.tag(status, "errors.status");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(status);
         copy = button(buttons, "&Copy", "copy", "errors.copy", this::copy);
         copy.setToolTipText("Copy the selected problems as text (Ctrl+C in the list)");
@@ -169,7 +168,7 @@ public final class ErrorPart {
         TreeColumnLayout columns = new TreeColumnLayout();
         holder.setLayout(columns);
         viewer = new TreeViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        tag(viewer.getTree(), "errors.tree");
+        WidgetIds.tag(viewer.getTree(), "errors.tree");
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
         // Two results or problems may be equal as values; each row is its own.
@@ -250,14 +249,11 @@ public final class ErrorPart {
         Button button = new Button(parent, SWT.PUSH);
         button.setText(label);
         button.setImage(icons.named(icon));
-        tag(button, id);
+        WidgetIds.tag(button, id);
         button.addListener(SWT.Selection, e -> action.run());
         return button;
     }
 
-    private static void tag(Control control, String id) {
-        control.setData(TAG, id);
-    }
 
     // ---- loading
 

@@ -40,7 +40,6 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ProgressBar;
@@ -67,6 +66,7 @@ import org.ledgerport.ui.ConnectionStatus;
 import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
 import org.osgi.service.event.Event;
 
@@ -85,7 +85,6 @@ public final class ExportPart {
     /** Key of the part's persisted state that remembers the chosen connection from one session to the next. */
     static final String CONNECTION_KEY = "org.ledgerport.ui.export.connectionId";
 
-    private static final String TAG = "org.ledgerport.ui.id";
     /** Lets a burst of store changes (one per confirmed batch) end before the list is read again. */
     private static final int RELOAD_DELAY_MILLIS = 400;
 
@@ -106,7 +105,7 @@ public final class ExportPart {
     private final EHandlerService handlers;
     private final MPart part;
 
-    private RunIcons icons;
+    private PartImages icons;
     private Combo connectionCombo;
     private Label connectionState;
     private Button refreshButton;
@@ -177,17 +176,17 @@ public final class ExportPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        icons = new RunIcons(parent);
+        icons = new PartImages(parent);
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(parent);
         createConnectionRow(parent);
         counts = new Label(parent, SWT.WRAP);
-        tag(counts, "export.counts");
+        WidgetIds.tag(counts, "export.counts");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(counts);
         createPages(parent);
         createButtonRow(parent);
         createProgressRow(parent);
         summary = new Link(parent, SWT.WRAP);
-        tag(summary, "export.summary");
+        WidgetIds.tag(summary, "export.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         summary.addListener(SWT.Selection, e -> parts.showPart(ErrorPart.ID, PartState.ACTIVATE));
         updateButtons();
@@ -202,7 +201,7 @@ public final class ExportPart {
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(row);
         new Label(row, SWT.NONE).setText("Co&nnection:");
         connectionCombo = new Combo(row, SWT.READ_ONLY | SWT.DROP_DOWN);
-        tag(connectionCombo, "export.connection");
+        WidgetIds.tag(connectionCombo, "export.connection");
         GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(connectionCombo);
         connectionCombo.addListener(SWT.Selection, e -> {
             int index = connectionCombo.getSelectionIndex();
@@ -223,7 +222,7 @@ public final class ExportPart {
         TableColumnLayout columns = new TableColumnLayout();
         tablePage.setLayout(columns);
         viewer = new TableViewer(tablePage, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        tag(viewer.getTable(), "export.table");
+        WidgetIds.tag(viewer.getTable(), "export.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -266,7 +265,7 @@ public final class ExportPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(progressRow);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(progressRow);
         progress = new ProgressBar(progressRow, SWT.HORIZONTAL | SWT.SMOOTH);
-        tag(progress, "export.progress");
+        WidgetIds.tag(progress, "export.progress");
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(progress);
         cancelButton = button(progressRow, "Cance&l", null, "export.cancel", this::cancel);
         cancelButton.setToolTipText("Stop after the batch being sent; what was sent is kept and recorded");
@@ -279,15 +278,12 @@ public final class ExportPart {
         if (icon != null) {
             button.setImage(icons.named(icon));
         }
-        tag(button, id);
+        WidgetIds.tag(button, id);
         GridDataFactory.swtDefaults().applyTo(button);
         button.addListener(SWT.Selection, e -> action.run());
         return button;
     }
 
-    private static void tag(Control control, String id) {
-        control.setData(TAG, id);
-    }
 
     // ---- connections
 

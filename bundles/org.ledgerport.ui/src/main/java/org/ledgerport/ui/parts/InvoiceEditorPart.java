@@ -3,7 +3,6 @@ package org.ledgerport.ui.parts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,7 @@ import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -77,6 +74,7 @@ import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -123,8 +121,7 @@ public final class InvoiceEditorPart {
     private boolean filling;
     private boolean refreshPending;
 
-    private LocalResourceManager resources;
-    private final Map<ImageDescriptor, Image> images = new HashMap<>();
+    private PartImages images;
     private ScrolledComposite scroller;
     private Composite content;
     private Composite banner;
@@ -172,7 +169,7 @@ public final class InvoiceEditorPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        images = new PartImages(parent);
         parent.setLayout(flat(1));
         scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
         scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -228,7 +225,7 @@ public final class InvoiceEditorPart {
         bannerIcon.setLayoutData(new GridData(SWT.BEGINNING, SWT.TOP, false, false));
         bannerText = new Label(banner, SWT.WRAP);
         bannerText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        tag(bannerText, "invoice.message");
+        WidgetIds.tag(bannerText, "invoice.message");
         hideBanner();
     }
 
@@ -240,19 +237,19 @@ public final class InvoiceEditorPart {
         row.setLayout(layout);
         statusIcon = new Label(row, SWT.NONE);
         statusText = new Label(row, SWT.NONE);
-        tag(statusText, "invoice.status");
+        WidgetIds.tag(statusText, "invoice.status");
         exportsText = new Label(row, SWT.WRAP);
         GridData exportsLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
         exportsLayout.horizontalIndent = 16;
         exportsText.setLayoutData(exportsLayout);
-        tag(exportsText, "invoice.exports");
+        WidgetIds.tag(exportsText, "invoice.exports");
         saveButton = button(row, "&Save", null, "invoice.save", () -> partService.savePart(part, false));
         finalizeButton = button(row, "Finali&ze", "finalized", "invoice.finalize", this::finalizeInvoice);
         revertButton = button(row, "Revert to &Draft", "draft", "invoice.revert", this::revertToDraft);
 
         readOnlyText = new Label(parent, SWT.WRAP);
         readOnlyText.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        tag(readOnlyText, "invoice.readOnly");
+        WidgetIds.tag(readOnlyText, "invoice.readOnly");
     }
 
     private void createHeader(Composite parent) {
@@ -311,10 +308,10 @@ public final class InvoiceEditorPart {
             layout.widthHint = 180;
         }
         field.setLayoutData(layout);
-        tag(field, id);
+        WidgetIds.tag(field, id);
         if (errorKey != null) {
             ControlDecoration decoration = new ControlDecoration(field, SWT.LEFT | SWT.CENTER);
-            decoration.setImage(image(Icons.get("error")));
+            decoration.setImage(images.image(Icons.get("error")));
             decoration.hide();
             decorations.put(errorKey, decoration);
         }
@@ -412,7 +409,7 @@ public final class InvoiceEditorPart {
         problems.setLayoutData(layout);
         problems.setVisible(false);
         problems.setForeground(JFaceResources.getColorRegistry().get(UiColors.ERROR));
-        tag(problems, "invoice.problems");
+        WidgetIds.tag(problems, "invoice.problems");
     }
 
     private void createTotals(Composite parent) {
@@ -435,7 +432,7 @@ public final class InvoiceEditorPart {
         layout.minimumWidth = 110;
         layout.widthHint = 130;
         label.setLayoutData(layout);
-        tag(label, id);
+        WidgetIds.tag(label, id);
         return label;
     }
 
@@ -449,7 +446,7 @@ public final class InvoiceEditorPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        tag(viewer.getTable(), id);
+        WidgetIds.tag(viewer.getTable(), id);
         ColumnViewerToolTipSupport.enableFor(viewer);
         TableViewerFocusCellManager focus = new TableViewerFocusCellManager(viewer,
                 new FocusCellOwnerDrawHighlighter(viewer));
@@ -485,11 +482,11 @@ public final class InvoiceEditorPart {
         Button button = new Button(parent, SWT.PUSH);
         button.setText(label);
         if (icon != null) {
-            button.setImage(image(Icons.get(icon)));
+            button.setImage(images.image(Icons.get(icon)));
         }
         button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         button.addListener(SWT.Selection, e -> action.run());
-        tag(button, id);
+        WidgetIds.tag(button, id);
         return button;
     }
 
@@ -621,7 +618,7 @@ public final class InvoiceEditorPart {
     }
 
     private Image errorImage(Object element, String column) {
-        return outcome.errors().containsKey(errorKey(element, column)) ? image(Icons.get("error")) : null;
+        return outcome.errors().containsKey(errorKey(element, column)) ? images.image(Icons.get("error")) : null;
     }
 
     /** Every error of the row, for the tooltip of a marked cell. */
@@ -902,7 +899,7 @@ public final class InvoiceEditorPart {
     /** Status, where it was exported, why it cannot be changed, and what may be edited and done. */
     private void updateState() {
         if (invoice != null) {
-            statusIcon.setImage(image(Icons.forStatus(invoice.status())));
+            statusIcon.setImage(images.image(Icons.forStatus(invoice.status())));
             statusText.setText(invoice.status().label());
             exportsText.setText(exports.isEmpty() ? "Not exported yet"
                     : "Export: " + InvoiceExportStates.describe(exports));
@@ -1072,7 +1069,7 @@ public final class InvoiceEditorPart {
     }
 
     private void showBanner(boolean error, String text) {
-        bannerIcon.setImage(image(Icons.get(error ? "error" : "info")));
+        bannerIcon.setImage(images.image(Icons.get(error ? "error" : "info")));
         bannerText.setText(text);
         styling.setClassname(banner, error ? UiColors.MESSAGE_ERROR_CLASS : UiColors.MESSAGE_INFO_CLASS);
         styling.style(banner);
@@ -1094,13 +1091,6 @@ public final class InvoiceEditorPart {
         content.layout(true, true);
     }
 
-    private Image image(ImageDescriptor descriptor) {
-        return images.computeIfAbsent(descriptor, resources::create);
-    }
-
-    private static void tag(Control control, String id) {
-        control.setData(InvoiceListPart.TEST_ID, id);
-    }
 
     @Focus
     public void setFocus() {

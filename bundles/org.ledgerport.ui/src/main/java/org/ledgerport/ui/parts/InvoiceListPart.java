@@ -23,9 +23,6 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.jface.layout.TableColumnLayout;
-import org.eclipse.jface.resource.ImageDescriptor;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.ILazyContentProvider;
@@ -60,6 +57,7 @@ import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.OneAtATime;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -74,7 +72,6 @@ public final class InvoiceListPart {
 
     public static final String ID = "org.ledgerport.ui.part.invoiceList";
 
-    static final String TEST_ID = "org.ledgerport.ui.id";
 
     private static final String EMPTY_MESSAGE = "There are no invoices yet.\n\n"
             + "Invoices appear here as soon as they are saved in the Ledgerport database: written in the "
@@ -110,8 +107,7 @@ public final class InvoiceListPart {
     private volatile int wantedPage;
 
     private InvoiceQuery query = InvoiceQuery.all();
-    private LocalResourceManager resources;
-    private final Map<ImageDescriptor, Image> images = new HashMap<>();
+    private PartImages images;
 
     private Composite filterBar;
     private Combo statusFilter;
@@ -146,7 +142,7 @@ public final class InvoiceListPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        images = new PartImages(parent);
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
@@ -160,7 +156,7 @@ public final class InvoiceListPart {
         stack.setLayout(stackLayout);
         createTable(stack);
         message = new Label(stack, SWT.WRAP);
-        tag(message, "invoices.message");
+        WidgetIds.tag(message, "invoices.message");
 
         showMessage("Loading invoices\u2026", false);
         reload(false);
@@ -191,7 +187,7 @@ public final class InvoiceListPart {
         }
         statusFilter.select(0);
         statusFilter.addListener(SWT.Selection, e -> applyFilters());
-        tag(statusFilter, "invoices.status");
+        WidgetIds.tag(statusFilter, "invoices.status");
 
         Composite customer = pair(filters);
         new Label(customer, SWT.NONE).setText("C&ustomer:");
@@ -199,7 +195,7 @@ public final class InvoiceListPart {
         customerFilter.setMessage("Part of the name");
         customerFilter.setLayoutData(new GridData(140, SWT.DEFAULT));
         customerFilter.addListener(SWT.Modify, e -> applyFiltersSoon());
-        tag(customerFilter, "invoices.customer");
+        WidgetIds.tag(customerFilter, "invoices.customer");
 
         Composite from = pair(filters);
         fromEnabled = new Button(from, SWT.CHECK);
@@ -219,16 +215,16 @@ public final class InvoiceListPart {
         textFilter.setMessage("Number, customer or memo");
         textFilter.setLayoutData(new GridData(200, SWT.DEFAULT));
         textFilter.addListener(SWT.Modify, e -> applyFiltersSoon());
-        tag(textFilter, "invoices.text");
+        WidgetIds.tag(textFilter, "invoices.text");
 
         Button clear = new Button(filters, SWT.PUSH);
         clear.setText("C&lear filters");
         clear.addListener(SWT.Selection, e -> clearFilters());
-        tag(clear, "invoices.clear");
+        WidgetIds.tag(clear, "invoices.clear");
 
         count = new Label(filterBar, SWT.RIGHT);
         count.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
-        tag(count, "invoices.count");
+        WidgetIds.tag(count, "invoices.count");
     }
 
     /** A label and its field, kept together when the filter bar wraps. */
@@ -248,8 +244,8 @@ public final class InvoiceListPart {
             applyFilters();
         });
         date.addListener(SWT.Selection, e -> applyFilters());
-        tag(date, id);
-        tag(enabled, id + ".enabled");
+        WidgetIds.tag(date, id);
+        WidgetIds.tag(enabled, id + ".enabled");
     }
 
     private void createTable(Composite parent) {
@@ -260,7 +256,7 @@ public final class InvoiceListPart {
         Table table = viewer.getTable();
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        tag(table, "invoices.table");
+        WidgetIds.tag(table, "invoices.table");
         viewer.setContentProvider(new PagedContent());
 
         addColumn(columns, "Number", 12, SWT.LEFT, Order.NUMBER, InvoiceSummary::number, null);
@@ -270,9 +266,9 @@ public final class InvoiceListPart {
         addColumn(columns, "Due", 12, SWT.LEFT, Order.DUE_DATE, invoice -> Formats.date(invoice.dueDate()), null);
         addColumn(columns, "Net", 14, SWT.RIGHT, Order.NET, invoice -> Formats.money(invoice.net()), null);
         addColumn(columns, "Status", 11, SWT.LEFT, Order.STATUS, invoice -> invoice.status().label(),
-                row -> image(Icons.forStatus(row.invoice().status())));
+                row -> images.image(Icons.forStatus(row.invoice().status())));
         addColumn(columns, "Export status", 24, SWT.LEFT, null, null,
-                row -> InvoiceExportStates.mostImportant(row.exports()).map(o -> image(Icons.forOutcome(o)))
+                row -> InvoiceExportStates.mostImportant(row.exports()).map(o -> images.image(Icons.forOutcome(o)))
                         .orElse(null));
         table.setSortColumn(issued);
         table.setSortDirection(SWT.DOWN);
@@ -313,13 +309,6 @@ public final class InvoiceListPart {
         return column.getColumn();
     }
 
-    private Image image(ImageDescriptor descriptor) {
-        return images.computeIfAbsent(descriptor, resources::create);
-    }
-
-    private static void tag(Control control, String id) {
-        control.setData(TEST_ID, id);
-    }
 
     /** Rows the table needs come from the pages in memory; a missing page is read in the background. */
     private final class PagedContent implements ILazyContentProvider {

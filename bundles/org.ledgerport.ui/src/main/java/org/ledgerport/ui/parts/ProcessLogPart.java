@@ -23,7 +23,6 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunOutcome;
@@ -32,6 +31,7 @@ import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
 
 import jakarta.annotation.PostConstruct;
@@ -49,7 +49,6 @@ public final class ProcessLogPart {
     /** How many runs the log lists, newest first. */
     static final int RUNS = 200;
 
-    private static final String TAG = "org.ledgerport.ui.id";
     private static final String NO_RUN = "No export has run yet.\n\nEvery export is recorded here: when it ran, who "
             + "ran it from which workstation, to which connection, and what came of each invoice.";
 
@@ -59,7 +58,7 @@ public final class ProcessLogPart {
     private final EPartService parts;
     private final EHandlerService handlers;
 
-    private RunIcons icons;
+    private PartImages icons;
     private PageStack pages;
     private SashForm sash;
     private TableViewer runs;
@@ -80,7 +79,7 @@ public final class ProcessLogPart {
 
     @PostConstruct
     public void createControls(Composite parent) {
-        icons = new RunIcons(parent);
+        icons = new PartImages(parent);
         GridLayoutFactory.swtDefaults().applyTo(parent);
         pages = new PageStack(parent);
         sash = new SashForm(pages.composite(), SWT.VERTICAL);
@@ -97,7 +96,7 @@ public final class ProcessLogPart {
         TableColumnLayout columns = new TableColumnLayout();
         holder.setLayout(columns);
         runs = new TableViewer(holder, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        tag(runs.getTable(), "log.runs");
+        WidgetIds.tag(runs.getTable(), "log.runs");
         runs.getTable().setHeaderVisible(true);
         runs.getTable().setLinesVisible(true);
         runs.setContentProvider(ArrayContentProvider.getInstance());
@@ -114,7 +113,7 @@ public final class ProcessLogPart {
         runColumn(columns, "Duration", 7, SWT.RIGHT,
                 run -> run.outcome() == RunOutcome.RUNNING ? "running" : Formats.duration(run.duration()));
         RunColumns.add(runs, columns, "Outcome", 17, SWT.LEFT, RunColumns.labels(RunSummary.class,
-                run -> run.outcome().label(), run -> RunIcons.forRun(run.outcome()), RunLabels::title, icons));
+                run -> run.outcome().label(), run -> PartImages.forRun(run.outcome()), RunLabels::title, icons));
         runs.addSelectionChangedListener(e -> loadResults());
         // Double-click or Enter: the run's problems, in the view made for them.
         runs.addDoubleClickListener(e -> {
@@ -140,7 +139,7 @@ public final class ProcessLogPart {
         TableColumnLayout columns = new TableColumnLayout();
         tableHolder.setLayout(columns);
         results = new TableViewer(tableHolder, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        tag(results.getTable(), "log.results");
+        WidgetIds.tag(results.getTable(), "log.results");
         results.getTable().setHeaderVisible(true);
         results.getTable().setLinesVisible(true);
         results.setContentProvider(ArrayContentProvider.getInstance());
@@ -155,9 +154,6 @@ public final class ProcessLogPart {
                 InvoiceResult::reason, null, r -> RunLabels.problems(r.problems()), icons));
     }
 
-    private static void tag(Control control, String id) {
-        control.setData(TAG, id);
-    }
 
     @Inject
     @Optional

@@ -27,7 +27,7 @@ final class RunColumns {
      * another type get an empty cell.
      */
     static <T> ColumnLabelProvider labels(Class<T> type, Function<T, String> text,
-            Function<T, ImageDescriptor> icon, Function<T, String> tooltip, RunIcons icons) {
+            Function<T, ImageDescriptor> icon, Function<T, String> tooltip, PartImages icons) {
         return new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {

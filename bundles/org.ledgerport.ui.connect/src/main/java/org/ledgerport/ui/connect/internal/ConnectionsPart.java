@@ -43,6 +43,7 @@ import org.ledgerport.ui.ConnectionStatus;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
+import org.ledgerport.ui.WidgetIds;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -98,7 +99,7 @@ public final class ConnectionsPart {
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
         viewer = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        Table table = Widgets.tag(viewer.getTable(), "connections.table");
+        Table table = WidgetIds.tag(viewer.getTable(), "connections.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), table);
@@ -211,7 +212,7 @@ public final class ConnectionsPart {
     }
 
     private Button button(Composite parent, String label, String id, String icon, Runnable action) {
-        Button button = Widgets.tag(new Button(parent, SWT.PUSH), id);
+        Button button = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
         button.setText(label);
         button.setImage(new LocalResourceManager(JFaceResources.getResources(), button).create(Icons.get(icon)));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(button);

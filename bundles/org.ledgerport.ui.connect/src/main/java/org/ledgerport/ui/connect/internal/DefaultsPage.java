@@ -29,6 +29,7 @@ import org.ledgerport.core.model.MappingKind;
 import org.ledgerport.core.model.NumberingPolicy;
 import org.ledgerport.core.model.TaxCode;
 import org.ledgerport.core.store.StoreException;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * What exported invoices get in the package: the account sales are booked to (and the connector's other defaults,
@@ -192,7 +193,7 @@ final class DefaultsPage extends DraftPage {
                 case CHOICES -> SettingFields.field(content, setting, draft().settings(), this::validate);
             };
             if (incomeAccount.isPresent() && incomeAccount.get().equals(setting)) {
-                Widgets.tag(field, "wizard.incomeAccount");
+                WidgetIds.tag(field, "wizard.incomeAccount");
             }
         }
 
@@ -249,7 +250,7 @@ final class DefaultsPage extends DraftPage {
             draft().numbering(NumberingPolicy.OURS);
         }
         for (NumberingPolicy policy : NumberingPolicy.values()) {
-            Button radio = Widgets.tag(new Button(group, SWT.RADIO), "wizard.numbering." + policy.name());
+            Button radio = WidgetIds.tag(new Button(group, SWT.RADIO), "wizard.numbering." + policy.name());
             radio.setText(policy.label());
             radio.setSelection(draft().numbering() == policy);
             radio.setEnabled(policy != NumberingPolicy.VENDOR_ASSIGNS || vendorMayNumber);

@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.ledgerport.core.connector.ReferenceEntry;
 import org.ledgerport.core.model.MappingKind;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * A table that maps the firm's codes of one kind (tax codes, income accounts) to the package's, each chosen from
@@ -48,7 +49,7 @@ final class MappingTable {
         TableColumnLayout columns = new TableColumnLayout();
         area.setLayout(columns);
         viewer = new TableViewer(area, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        Table table = Widgets.tag(viewer.getTable(), tag);
+        Table table = WidgetIds.tag(viewer.getTable(), tag);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
 

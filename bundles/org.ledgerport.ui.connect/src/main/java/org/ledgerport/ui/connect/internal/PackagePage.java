@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.model.Connection;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * Choose the accounting package among the connectors installed right now, and name the connection. The list
@@ -68,7 +69,7 @@ final class PackagePage extends DraftPage {
         TableColumnLayout columns = new TableColumnLayout();
         tableArea.setLayout(columns);
         packages = new TableViewer(tableArea, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
-        Table table = Widgets.tag(packages.getTable(), "wizard.packages");
+        Table table = WidgetIds.tag(packages.getTable(), "wizard.packages");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setEnabled(!editing);
@@ -109,7 +110,7 @@ final class PackagePage extends DraftPage {
 
         Label nameLabel = new Label(page, SWT.NONE);
         nameLabel.setText("Connection &name:");
-        name = Widgets.tag(new Text(page, SWT.BORDER), "wizard.name");
+        name = WidgetIds.tag(new Text(page, SWT.BORDER), "wizard.name");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(name);
         name.setText(draft().name());
         nameTyped = !draft().name().isEmpty();

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.ledgerport.core.connector.ReferenceEntry;
 import org.ledgerport.core.connector.Setting;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * The fields of a form built from a connector's settings, in a grid of two columns (label, field): each writes the
@@ -93,7 +94,7 @@ final class SettingFields {
     private static <T extends Control> T explained(T field, Setting setting) {
         GridDataFactory.fillDefaults().grab(true, false)
                 .indent(FieldDecorationRegistry.getDefault().getMaximumDecorationWidth(), 0).applyTo(field);
-        Widgets.tag(field, "wizard.setting." + setting.key());
+        WidgetIds.tag(field, "wizard.setting." + setting.key());
         if (!setting.help().isEmpty()) {
             field.setToolTipText(setting.help());
             ControlDecoration decoration = new ControlDecoration(field, SWT.LEFT | SWT.TOP);

@@ -27,6 +27,7 @@ import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.store.StoreException;
 import org.ledgerport.ui.ConnectionStatus;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * Signs the connection in: saves it, has the connector open the vendor's page in the browser and shows, while the
@@ -72,7 +73,7 @@ final class SignInPage extends DraftPage {
         GridLayoutFactory.swtDefaults().applyTo(page);
         intro = new Label(page, SWT.WRAP);
         intro.setLayoutData(Widgets.wrapping(1));
-        signIn = Widgets.tag(new Button(page, SWT.PUSH), "wizard.signIn");
+        signIn = WidgetIds.tag(new Button(page, SWT.PUSH), "wizard.signIn");
         signIn.addListener(SWT.Selection, event -> signIn());
 
         busy = new Composite(page, SWT.NONE);
@@ -86,21 +87,21 @@ final class SignInPage extends DraftPage {
         createWaiting(page);
         createChoice(page);
 
-        result = Widgets.tag(new Label(page, SWT.WRAP), "wizard.account");
+        result = WidgetIds.tag(new Label(page, SWT.WRAP), "wizard.account");
         result.setLayoutData(Widgets.wrapping(1));
         setControl(page);
         idle("");
     }
 
     private void createWaiting(Composite page) {
-        waiting = Widgets.tag(new Composite(page, SWT.NONE), "wizard.waiting");
+        waiting = WidgetIds.tag(new Composite(page, SWT.NONE), "wizard.waiting");
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(waiting);
         waiting.setLayoutData(Widgets.wrapping(1));
         waitingText = new Label(waiting, SWT.WRAP);
         waitingText.setLayoutData(Widgets.wrapping(2));
         ProgressBar bar = new ProgressBar(waiting, SWT.INDETERMINATE | SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        Button cancel = Widgets.tag(new Button(waiting, SWT.PUSH), "wizard.cancelSignIn");
+        Button cancel = WidgetIds.tag(new Button(waiting, SWT.PUSH), "wizard.cancelSignIn");
         cancel.setText("&Cancel sign-in");
         cancel.addListener(SWT.Selection, event -> {
             if (job != null) {
@@ -115,9 +116,9 @@ final class SignInPage extends DraftPage {
         Label paste = new Label(waiting, SWT.WRAP);
         paste.setText("If the browser did not come back here, paste the address it ended on:");
         paste.setLayoutData(Widgets.wrapping(2));
-        pasted = Widgets.tag(new Text(waiting, SWT.BORDER), "wizard.paste");
+        pasted = WidgetIds.tag(new Text(waiting, SWT.BORDER), "wizard.paste");
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(pasted);
-        Button use = Widgets.tag(new Button(waiting, SWT.PUSH), "wizard.usePasted");
+        Button use = WidgetIds.tag(new Button(waiting, SWT.PUSH), "wizard.usePasted");
         use.setText("&Use this address");
         use.addListener(SWT.Selection, event -> usePasted());
         pasted.addListener(SWT.DefaultSelection, event -> usePasted());
@@ -130,11 +131,11 @@ final class SignInPage extends DraftPage {
         Label ask = new Label(choice, SWT.WRAP);
         ask.setText("Choose the organisation to send invoices to:");
         organisations = new TableViewer(choice, SWT.SINGLE | SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
-        Widgets.tag(organisations.getTable(), "wizard.organisations");
+        WidgetIds.tag(organisations.getTable(), "wizard.organisations");
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 100).applyTo(organisations.getTable());
         organisations.setContentProvider(ArrayContentProvider.getInstance());
         organisations.setLabelProvider(ColumnLabelProvider.createTextProvider(o -> ((Organisation) o).name()));
-        Button use = Widgets.tag(new Button(choice, SWT.PUSH), "wizard.useOrganisation");
+        Button use = WidgetIds.tag(new Button(choice, SWT.PUSH), "wizard.useOrganisation");
         use.setText("Use this &organisation");
         use.setEnabled(false);
         organisations.addSelectionChangedListener(event -> use.setEnabled(!event.getSelection().isEmpty()));

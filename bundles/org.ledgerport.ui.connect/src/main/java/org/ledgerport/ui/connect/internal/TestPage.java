@@ -16,6 +16,7 @@ import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.ui.ConnectionStatus;
 import org.ledgerport.ui.Icons;
+import org.ledgerport.ui.WidgetIds;
 
 /**
  * Tests the connection as it will be saved, in the background, the way Ledgerport checks it before an export, and
@@ -43,7 +44,7 @@ final class TestPage extends DraftPage {
         intro.setText("Ledgerport reaches the account with these settings, as it does before every export. Nothing "
                 + "is sent to it.");
         intro.setLayoutData(Widgets.wrapping(2));
-        test = Widgets.tag(new Button(page, SWT.PUSH), "wizard.test");
+        test = WidgetIds.tag(new Button(page, SWT.PUSH), "wizard.test");
         test.setText("&Test connection");
         test.addListener(SWT.Selection, event -> test());
         progress = new ProgressBar(page, SWT.INDETERMINATE);
@@ -51,7 +52,7 @@ final class TestPage extends DraftPage {
         progress.setVisible(false);
         icon = new Label(page, SWT.NONE);
         GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(icon);
-        result = Widgets.tag(new Label(page, SWT.WRAP), "wizard.testResult");
+        result = WidgetIds.tag(new Label(page, SWT.WRAP), "wizard.testResult");
         result.setLayoutData(Widgets.wrapping(1));
         setControl(page);
     }

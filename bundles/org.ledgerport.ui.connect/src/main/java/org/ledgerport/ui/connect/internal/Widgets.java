@@ -9,15 +9,7 @@ import org.eclipse.swt.widgets.Control;
 /** Small things every page of the wizard and the Connections view does with widgets. */
 final class Widgets {
 
-    /** The data key UI tests find widgets by. */
-    static final String ID = "org.ledgerport.ui.id";
-
     private Widgets() {
-    }
-
-    static <T extends Control> T tag(T control, String id) {
-        control.setData(ID, id);
-        return control;
     }
 
     /** Shows or hides a control and takes it out of its grid while hidden. */

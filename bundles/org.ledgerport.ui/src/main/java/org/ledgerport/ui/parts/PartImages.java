@@ -13,15 +13,15 @@ import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.ui.Icons;
 
 /**
- * The images one of the run views (Export, Errors, Process Log) shows, made once per descriptor and freed with
- * the view's control.
+ * The images a part shows, made once per descriptor (a label provider asks for the same one on every row) and
+ * freed with the part's control.
  */
-final class RunIcons {
+final class PartImages {
 
     private final ResourceManager resources;
     private final Map<ImageDescriptor, Image> images = new HashMap<>();
 
-    RunIcons(Control owner) {
+    PartImages(Control owner) {
         resources = new LocalResourceManager(JFaceResources.getResources(), owner);
     }
 
