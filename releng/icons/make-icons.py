@@ -59,6 +59,11 @@ ICONS = {
     "add": badge(GREEN, stroke("white", 16, "M64 36 L64 92"), stroke("white", 16, "M36 64 L92 64")),
     "edit": [stroke(INK, 22, "M30 98 L92 36"), stroke(AMBER, 14, "M30 98 L92 36"), f"fill {INK} stroke none path 'M18 110 L24 90 L38 104 Z'"],
     "remove": badge(RED, stroke("white", 16, "M36 64 L92 64")),
+    "queued": badge(AMBER, stroke(INK, 12, "M64 30 L64 66 L88 80")),
+    "refresh-status": [stroke(GREEN, 14, "M100 64 A36 36 0 1 1 86 36"), f"fill {GREEN} stroke none path 'M72 14 L108 22 L92 52 Z'",
+                       stroke(GREEN, 12, "M46 66 L60 80 L84 52")],
+    "user": [f"fill {BLUE} stroke none circle 64,40 64,16",
+             f"fill {BLUE} stroke none path 'M20 120 Q20 70 64 70 Q108 70 108 120 Z'"],
 }
 
 

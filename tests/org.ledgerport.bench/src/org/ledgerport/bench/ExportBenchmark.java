@@ -108,8 +108,8 @@ class ExportBenchmark {
         List<Long> ids = store.importBatch(new ImportBatch(List.of(VAT), customers, List.of(), invoices)).invoiceIds();
         Duration saved = Duration.ofNanos(System.nanoTime() - start);
 
-        Connection connection = Osgi.service(ConnectionStore.class).createConnection("file-export",
-                prefix + " bench folder",
+        Connection connection = Osgi.service(ConnectionStore.class).createConnection(
+                System.getProperty("user.name"), "file-export", prefix + " bench folder",
                 Map.of("folder", folder.toString(), "layout", "xero-csv", "incomeAccount", "200",
                         "xeroUntaxedRate", "No VAT"),
                 Map.of(MappingKind.TAX_CODE, Map.of(VAT.code(), "20% (VAT on Income)")), NumberingPolicy.OURS);
@@ -122,7 +122,8 @@ class ExportBenchmark {
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         start = System.nanoTime();
         RunSummary run = Osgi.service(ExportService.class)
-                .export(new ExportRequest(connection.id(), ids, "bench", false), ExportListener.NONE);
+                .export(new ExportRequest(connection.id(), ids, System.getProperty("user.name"), false),
+                        ExportListener.NONE);
         Duration exported = Duration.ofNanos(System.nanoTime() - start);
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         ProcessLog log = Osgi.service(ProcessLog.class);

@@ -82,7 +82,9 @@ final class OnlineBench {
         Osgi.await("the connector " + connectorId, () -> registry.find(connectorId).isPresent());
         Connector connector = registry.find(connectorId).orElseThrow();
         ConnectionStore connections = Osgi.service(ConnectionStore.class);
-        Connection connection = connections.createConnection(connectorId, connectorId + " bench", settings,
+        // The OS user, the first user of the bench's new database, is its owner: only an owner manages connections.
+        String owner = System.getProperty("user.name");
+        Connection connection = connections.createConnection(owner, connectorId, connectorId + " bench", settings,
                 mappings, NumberingPolicy.VENDOR_ASSIGNS);
         ConnectionContext context = new ConnectionContext(connection,
                 Osgi.service(CredentialStore.class).forConnection(connection.uid()));
@@ -90,7 +92,7 @@ final class OnlineBench {
         AccountInfo account = connector.connect(context, Browser.signIn());
         Map<String, String> learnt = new TreeMap<>(settings);
         learnt.putAll(account.settings());
-        return connections.updateConnection(new Connection(connection.id(), connection.uid(),
+        return connections.updateConnection(owner, new Connection(connection.id(), connection.uid(),
                 connection.connectorId(), connection.name(), learnt, connection.mappings(), connection.numbering(),
                 connection.version()));
     }

@@ -1,6 +1,7 @@
 package org.ledgerport.cli.internal;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.ledgerport.core.access.AccessControl;
+import org.ledgerport.core.access.Permission;
+import org.ledgerport.core.access.Role;
 import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.credentials.CredentialStore;
 import org.ledgerport.core.export.ExportService;
+import org.ledgerport.core.export.PaymentService;
+import org.ledgerport.core.export.RevisionService;
+import org.ledgerport.core.export.StatusService;
 import org.ledgerport.core.importing.InvoiceImporter;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.NumberingPolicy;
@@ -72,14 +79,78 @@ final class CommandLine {
 
     /** The workstation's services, as the application gets them, without the optional demo firm. */
     static Services services() throws InterruptedException {
+        return services(Osgi.service(AccessControl.class));
+    }
+
+    private static Services services(AccessControl access) throws InterruptedException {
         return new Services(Osgi.service(InvoiceStore.class), Osgi.service(ConnectionStore.class),
-                Osgi.service(CredentialStore.class),
-                Osgi.service(ConnectorRegistry.class), Osgi.service(ExportService.class),
+                Osgi.service(CredentialStore.class), Osgi.service(ConnectorRegistry.class),
+                Osgi.service(ExportService.class), Osgi.service(StatusService.class),
+                Osgi.service(RevisionService.class), Osgi.service(PaymentService.class), access,
                 Osgi.service(ProcessLog.class), Osgi.service(InvoiceImporter.class), Optional.empty());
+    }
+
+    /**
+     * The user the command line runs as: the operating system's, who is the first user of the test database and
+     * so its owner.
+     */
+    static String user() throws InterruptedException {
+        AccessControl access = Osgi.service(AccessControl.class);
+        assertEquals(Role.OWNER, access.roleOf(access.currentUser()), "the first user of the database owns it");
+        return access.currentUser();
     }
 
     static Result run(String... args) throws InterruptedException {
         return run(new Cli(services()), args);
+    }
+
+    /**
+     * Runs the command line as another person at this workstation, as the framework property ledgerport.user
+     * makes one: the roles and checks are the real ones, only the name is theirs.
+     */
+    static Result runAs(String user, String... args) throws InterruptedException {
+        user();
+        AccessControl access = Osgi.service(AccessControl.class);
+        return run(new Cli(services(new ActingAs(user, access))), args);
+    }
+
+    /** The workstation's access control, with another current user. */
+    private record ActingAs(String user, AccessControl access) implements AccessControl {
+
+        @Override
+        public String currentUser() {
+            return user;
+        }
+
+        @Override
+        public Role roleOf(String name) {
+            return access.roleOf(name);
+        }
+
+        @Override
+        public void check(String name, Permission permission) {
+            access.check(name, permission);
+        }
+
+        @Override
+        public boolean allows(String name, Permission permission) {
+            return access.allows(name, permission);
+        }
+
+        @Override
+        public Map<String, Role> users() {
+            return access.users();
+        }
+
+        @Override
+        public void assign(String actingUser, String name, Role role) {
+            access.assign(actingUser, name, role);
+        }
+
+        @Override
+        public void remove(String actingUser, String name) {
+            access.remove(actingUser, name);
+        }
     }
 
     /** A command line whose services cannot be had, as when the database is in use: help must not need them. */
@@ -110,8 +181,8 @@ final class CommandLine {
     /** A new connection to test-books that sends Ledgerport's invoice numbers, named as no other test names one. */
     static Connection testBooksConnection() throws Exception {
         testBooks();
-        return Osgi.service(ConnectionStore.class).createConnection(TEST_BOOKS, Firm.unique("Test Books company"),
-                Map.of(), Map.of(), NumberingPolicy.OURS);
+        return Osgi.service(ConnectionStore.class).createConnection(user(), TEST_BOOKS,
+                Firm.unique("Test Books company"), Map.of(), Map.of(), NumberingPolicy.OURS);
     }
 
     private static Path testConnectorJar() {

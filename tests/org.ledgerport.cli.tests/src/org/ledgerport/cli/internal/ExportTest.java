@@ -124,13 +124,13 @@ class ExportTest {
         JsonNode run = run("log", "--limit", "1", "--json").json().get("runs").get(0);
         assertEquals(runId, run.get("id").asLong());
         assertEquals(connection.name(), run.get("connection").asText());
-        assertEquals(System.getProperty("user.name"), run.get("user").asText(), "the OS user ran it");
+        assertEquals(CommandLine.user(), run.get("user").asText(), "the workstation's user ran it");
         assertEquals(2, run.get("selected").asInt());
         assertEquals(1, run.get("exported").asInt());
         assertEquals(1, run.get("failed").asInt());
         assertEquals("COMPLETED_WITH_PROBLEMS", run.get("outcome").asText());
         Result log = run("log", "--limit", "1");
-        assertTrue(log.hasLine(String.valueOf(runId), connection.name(), System.getProperty("user.name"),
+        assertTrue(log.hasLine(String.valueOf(runId), connection.name(), CommandLine.user(),
                 "Completed with problems"), log::toString);
 
         Result problems = run("problems", "--run", String.valueOf(runId));

@@ -31,8 +31,8 @@ class CredentialStoreTest {
     @Test
     void aSecretIsKeptEncryptedOutsideTheDatabaseAndForgottenWithItsConnection() throws Exception {
         String secret = "refresh-" + UUID.randomUUID();
-        Connection connection = service(ConnectionStore.class).createConnection("test-books",
-                Firm.unique("Secret Books"), Map.of("environment", "sandbox"), Map.of(), NumberingPolicy.OURS);
+        Connection connection = service(ConnectionStore.class).createConnection(System.getProperty("user.name"),
+                "test-books", Firm.unique("Secret Books"), Map.of("environment", "sandbox"), Map.of(), NumberingPolicy.OURS);
         CredentialStore store = service(CredentialStore.class);
         Credentials credentials = store.forConnection(connection.uid());
         credentials.write("refreshToken", secret);

@@ -51,6 +51,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 class ExportEngineTest {
 
     private static final AtomicInteger CONNECTORS = new AtomicInteger();
+    /** The OS user, the first user of the test database and so its owner: may export and manage connections. */
+    private static final String OWNER = System.getProperty("user.name");
 
     private InvoiceStore store;
     private Firm firm;
@@ -65,8 +67,8 @@ class ExportEngineTest {
         String id = "scripted-" + CONNECTORS.incrementAndGet();
         vendor = new ScriptedConnector(id, "Scripted Books " + id, 3);
         registration = context().registerService(Connector.class, vendor, null);
-        connection = service(ConnectionStore.class).createConnection(id, Firm.unique("Scripted company"), Map.of(),
-                Map.of(), NumberingPolicy.OURS);
+        connection = service(ConnectionStore.class).createConnection(OWNER, id, Firm.unique("Scripted company"),
+                Map.of(), Map.of(), NumberingPolicy.OURS);
     }
 
     @AfterEach
@@ -80,7 +82,7 @@ class ExportEngineTest {
 
     private RunSummary export(ExportListener listener, Invoice... invoices) throws InterruptedException {
         List<Long> ids = Arrays.stream(invoices).map(Invoice::id).toList();
-        return service(ExportService.class).export(new ExportRequest(connection.id(), ids, "tester", false), listener);
+        return service(ExportService.class).export(new ExportRequest(connection.id(), ids, OWNER, false), listener);
     }
 
     private List<InvoiceResult> results(RunSummary run) throws InterruptedException {
@@ -312,7 +314,7 @@ class ExportEngineTest {
     @Test
     void theVendorsNumberIsRecordedWhenItAssignsNumbers() throws Exception {
         ConnectionStore connections = service(ConnectionStore.class);
-        connection = connections.updateConnection(new Connection(connection.id(), connection.uid(),
+        connection = connections.updateConnection(OWNER, new Connection(connection.id(), connection.uid(),
                 connection.connectorId(), connection.name(), connection.settings(), connection.mappings(),
                 NumberingPolicy.VENDOR_ASSIGNS, connection.version()));
         Invoice invoice = firm.finalized(firm.customer("Numbered Ltd"), "8.00");
@@ -327,7 +329,7 @@ class ExportEngineTest {
     void aDryRunChecksAndSendsNothing() throws Exception {
         Invoice invoice = firm.finalized(firm.customer("Dry Run Ltd"), "8.00");
         RunSummary run = service(ExportService.class).export(
-                new ExportRequest(connection.id(), List.of(invoice.id()), "tester", true), ExportListener.NONE);
+                new ExportRequest(connection.id(), List.of(invoice.id()), OWNER, true), ExportListener.NONE);
         assertEquals(RunOutcome.DRY_RUN, run.outcome());
         assertEquals(ExportOutcome.CHECKED, resultOf(run, invoice).outcome());
         assertEquals(0, vendor.pushes().size());

@@ -73,6 +73,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean unavailable;
     private volatile IntFunction<SimResponse> failureAnswer = status -> SimResponse.text(status,
             "Injected failure " + status + " (simulator test control)");
 
@@ -134,6 +135,14 @@ public final class SimulatorServer implements AutoCloseable {
     /** Every routed request waits this long before its handler runs. */
     public void setLatency(Duration latency) {
         this.latency = Objects.requireNonNull(latency);
+    }
+
+    /**
+     * While on, answers every request with 503 Service Unavailable and does none of their work, as a vendor does
+     * during an outage or maintenance.
+     */
+    public void setUnavailable(boolean on) {
+        this.unavailable = on;
     }
 
     /** Answers the next {@code count} requests with {@code status}, without doing their work. */
@@ -218,6 +227,9 @@ public final class SimulatorServer implements AutoCloseable {
                     : SimResponse.text(405, request.method() + " is not allowed on " + request.path());
         }
         SimRequest routed = request.withPathParams(match(route.segments(), path));
+        if (unavailable) {
+            return failureAnswer.apply(503);
+        }
         Injection failure = take(failures, routed);
         if (failure != null) {
             return failureAnswer.apply(failure.status());

@@ -252,6 +252,11 @@ public final class XeroSimulator implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("The organisation has no invoice " + invoiceId));
     }
 
+    /** Every payment on the organisation's invoices, whoever recorded it. */
+    public List<Payment> payments(UUID tenant) {
+        return ledgers.invoices(tenant).stream().flatMap(i -> i.payments().stream()).toList();
+    }
+
     /** The contacts as the organisation holds them, archived ones included. */
     public List<Contact> contacts(UUID tenant) {
         return ledgers.contacts(tenant);
@@ -268,7 +273,10 @@ public final class XeroSimulator implements AutoCloseable {
         return user.changeStatus(tenant, invoiceId, InvoiceStatus.AUTHORISED);
     }
 
-    /** A payment of part or all of what is due; the invoice becomes PAID when nothing is left due. */
+    /**
+     * A payment of part or all of what is due, into the organisation's first bank account; the invoice becomes PAID
+     * when nothing is left due.
+     */
     public Invoice pay(UUID tenant, UUID invoiceId, BigDecimal amount, LocalDate date) {
         return user.pay(tenant, invoiceId, amount, date);
     }

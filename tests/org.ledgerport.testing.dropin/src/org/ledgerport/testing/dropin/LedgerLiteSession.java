@@ -17,6 +17,7 @@ import org.ledgerport.core.connector.ReferenceEntry;
 import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.Withdrawal;
+import org.ledgerport.core.connector.WithdrawalPlan;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Item;
 import org.ledgerport.core.model.Problem;
@@ -61,6 +62,11 @@ final class LedgerLiteSession implements ConnectorSession {
     @Override
     public Optional<ExternalInvoice> findByReference(String ourReference) {
         return Optional.empty();
+    }
+
+    @Override
+    public WithdrawalPlan planWithdrawal(ExternalInvoice invoice) throws ConnectorException {
+        throw new ConnectorException(REFUSED);
     }
 
     @Override

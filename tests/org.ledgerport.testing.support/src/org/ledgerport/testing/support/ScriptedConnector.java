@@ -26,6 +26,7 @@ import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.SignIn;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.Withdrawal;
+import org.ledgerport.core.connector.WithdrawalPlan;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Item;
 import org.ledgerport.core.model.Problem;
@@ -218,6 +219,14 @@ public class ScriptedConnector implements Connector {
                         "The scripted vendor cannot be reached", "", "", true));
             }
             return Optional.ofNullable(ledger.get(ourReference));
+        }
+
+        /** The scripted vendor deletes every invoice it is asked to take back and keeps no number. */
+        @Override
+        public WithdrawalPlan planWithdrawal(ExternalInvoice invoice) {
+            return new WithdrawalPlan(Withdrawal.DELETED, false, ledger.containsValue(invoice)
+                    ? "Invoice " + invoice.number() + " will be deleted; its number can be used again."
+                    : "Invoice " + invoice.number() + " is no longer there; nothing will change.");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.ledgerport.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,8 @@ class ConnectionWizardTest {
             wizard.map("wizard.taxCodes", Firm.STANDARD.code(), "Standard");
             wizard.map("wizard.incomeAccounts", OUR_ACCOUNT, "Sales");
             wizard.click("wizard.numbering." + NumberingPolicy.VENDOR_ASSIGNS.name());
+            wizard.click("wizard.exportOnFinalize");
+            wizard.spin("wizard.refreshMinutes", 15);
             wizard.screenshot("wizard-5-defaults");
             wizard.next();
 
@@ -107,6 +110,8 @@ class ConnectionWizardTest {
             assertEquals("Standard", saved.mapped(MappingKind.TAX_CODE, Firm.STANDARD.code()));
             assertEquals("Sales", saved.mapped(MappingKind.INCOME_ACCOUNT, OUR_ACCOUNT));
             assertEquals(NumberingPolicy.VENDOR_ASSIGNS, saved.numbering());
+            assertTrue(saved.exportsOnFinalize(), "exports each invoice as it is finalized: " + saved.settings());
+            assertEquals(15, saved.refreshMinutes(), "refreshes the status by itself every quarter of an hour");
             assertEquals(REALM, test(saved).accountId(), "the saved connection reaches the company");
 
             Composite connections = Ui.part(workbench, CONNECTIONS_PART);
@@ -171,6 +176,8 @@ class ConnectionWizardTest {
             assertEquals("NONE", saved.setting("untaxedRate", ""), "a default left as it was");
             assertEquals("OUTPUT", saved.mapped(MappingKind.TAX_CODE, gst.code()));
             assertEquals(NumberingPolicy.OURS, saved.numbering());
+            assertFalse(saved.exportsOnFinalize(), "exports only when asked unless ticked");
+            assertEquals(0, saved.refreshMinutes(), "refreshes only when asked unless set");
             assertEquals("Harbourside Plumbing Ltd", test(saved).name());
         }
     }
@@ -253,7 +260,7 @@ class ConnectionWizardTest {
             assertEquals("/books/lite.ledger", saved.setting("ledgerFile", ""));
             assertEquals("S", saved.mapped(MappingKind.TAX_CODE, Firm.STANDARD.code()));
             assertEquals("Ledger Lite Books", saved.setting("accountName", ""));
-            Osgi.service(ConnectionStore.class).deleteConnection(saved.id());
+            Osgi.service(ConnectionStore.class).deleteConnection(System.getProperty("user.name"), saved.id());
         } finally {
             Files.deleteIfExists(dropped);
             Osgi.await("the dropped-in connector to be gone", () -> registry.find("ledger-lite").isEmpty());

@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.ledgerport.core.access.AccessControl;
 import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.ConnectionContext;
 import org.ledgerport.core.connector.Connector;
@@ -55,7 +58,8 @@ final class ExportQuickBooks implements AutoCloseable {
 
     /**
      * A connection that lets QuickBooks number the invoices, maps the test firm's standard tax code, and has signed
-     * in through the "browser", with what the sign-in learnt (the company) saved.
+     * in through the "browser", with what the sign-in learnt (the company) saved. The workstation's user makes it,
+     * as its owner (the first user of the test database).
      */
     Connection connected() throws Exception {
         Map<String, String> settings = new TreeMap<>();
@@ -65,7 +69,8 @@ final class ExportQuickBooks implements AutoCloseable {
         settings.put("redirectUri", redirect.toString());
         settings.put("incomeAccount", "Sales");
         ConnectionStore connections = Osgi.service(ConnectionStore.class);
-        Connection connection = connections.createConnection(CONNECTOR, Firm.unique("Quay Books"), settings,
+        String user = Osgi.service(AccessControl.class).currentUser();
+        Connection connection = connections.createConnection(user, CONNECTOR, Firm.unique("Quay Books"), settings,
                 Map.of(MappingKind.TAX_CODE, Map.of(Firm.STANDARD.code(), "Standard")),
                 NumberingPolicy.VENDOR_ASSIGNS);
         ConnectionContext context = new ConnectionContext(connection,
@@ -74,7 +79,7 @@ final class ExportQuickBooks implements AutoCloseable {
         AccountInfo account = connector().connect(context, Browser.signIn());
         Map<String, String> signedIn = new TreeMap<>(connection.settings());
         signedIn.putAll(account.settings());
-        return connections.updateConnection(new Connection(connection.id(), connection.uid(),
+        return connections.updateConnection(user, new Connection(connection.id(), connection.uid(),
                 connection.connectorId(), connection.name(), signedIn, connection.mappings(), connection.numbering(),
                 connection.version()));
     }
@@ -85,9 +90,18 @@ final class ExportQuickBooks implements AutoCloseable {
 
     /** The number QuickBooks gave the invoice, found by the reference Ledgerport sends with it. */
     String numberOf(Invoice invoice) {
+        return exported(invoice).path("DocNumber").asText();
+    }
+
+    /** QuickBooks' id of the invoice, as a user there would pick it to receive a payment or void it. */
+    String idOf(Invoice invoice) {
+        return exported(invoice).path("Id").asText();
+    }
+
+    /** The invoice as QuickBooks holds it now. */
+    ObjectNode exported(Invoice invoice) {
         return company().invoices().stream()
-                .filter(i -> i.path("PrivateNote").asText().contains("[LP-" + invoice.id() + "-v"))
-                .map(i -> i.path("DocNumber").asText()).findFirst()
+                .filter(i -> i.path("PrivateNote").asText().contains("[LP-" + invoice.id() + "-v")).findFirst()
                 .orElseThrow(() -> new AssertionError("invoice " + invoice.number() + " is not in QuickBooks"));
     }
 

@@ -234,7 +234,8 @@ class ExportViewTest {
     private static Connection fileConnection(Path folder) throws InterruptedException {
         ConnectorRegistry registry = Osgi.service(ConnectorRegistry.class);
         Osgi.await("the file connector", () -> registry.find(FILE_CONNECTOR).isPresent());
-        return Osgi.service(ConnectionStore.class).createConnection(FILE_CONNECTOR, Firm.unique("Demo export folder"),
+        return Osgi.service(ConnectionStore.class).createConnection(System.getProperty("user.name"), FILE_CONNECTOR,
+                Firm.unique("Demo export folder"),
                 Map.of("folder", folder.toString(), "layout", "xero-csv", "incomeAccount", "200",
                         "xeroUntaxedRate", "No VAT", "numberPrefix", "EXF-"),
                 Map.of(MappingKind.TAX_CODE, Map.of(Firm.STANDARD.code(), "20% (VAT on Income)")),

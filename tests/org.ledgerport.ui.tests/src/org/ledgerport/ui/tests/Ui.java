@@ -12,6 +12,8 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -19,6 +21,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
@@ -127,6 +130,23 @@ final class Ui {
         }
         combo.select(index);
         notify(combo, SWT.Selection);
+    }
+
+    /** Picks the tab whose title, without its mnemonic, reads so. */
+    static void select(CTabFolder folder, String title) {
+        CTabItem item = Arrays.stream(folder.getItems()).filter(i -> title.equals(i.getText().replace("&", "")))
+                .findFirst().orElseThrow(() -> new AssertionError("no tab '" + title + "'"));
+        folder.setSelection(item);
+        Event event = new Event();
+        event.item = item;
+        folder.notifyListeners(SWT.Selection, event);
+    }
+
+    /** Sets a spinner's value as typing it does, which the spinner's listeners hear as a modification. */
+    static void spin(Spinner spinner, int value) {
+        spinner.setFocus();
+        spinner.setSelection(value);
+        notify(spinner, SWT.Modify);
     }
 
     static void select(Table table, int... rows) {

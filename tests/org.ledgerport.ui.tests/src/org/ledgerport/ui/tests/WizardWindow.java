@@ -12,6 +12,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.ledgerport.ui.CommandIds;
@@ -80,6 +81,15 @@ final class WizardWindow {
         Combo combo = control(id);
         workbench.onUi(() -> {
             Ui.select(combo, item);
+            return null;
+        });
+    }
+
+    void spin(String id, int value) throws InterruptedException {
+        Spinner spinner = control(id);
+        workbench.await("'" + id + "' to be enabled", spinner::isEnabled);
+        workbench.onUi(() -> {
+            Ui.spin(spinner, value);
             return null;
         });
     }

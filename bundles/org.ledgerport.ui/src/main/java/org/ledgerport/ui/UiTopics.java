@@ -15,6 +15,12 @@ public final class UiTopics {
     /** The connection the workstation works with changed; data: the connection's id (Long). */
     public static final String ACTIVE_CONNECTION = "org/ledgerport/ui/connection/ACTIVE";
 
+    /**
+     * The current user's role was read, at the start or after roles were changed; data: the
+     * {@link org.ledgerport.core.access.Role}. Posted after every change of roles, the user's own or not.
+     */
+    public static final String USER_ROLE = "org/ledgerport/ui/user/ROLE";
+
     private UiTopics() {
     }
 }

@@ -141,6 +141,8 @@ class ExportFolderTest {
         ExternalInvoice written = created(push(connection, invoice(1, customer)), "LP-1").external();
 
         try (ConnectorSession session = connector().openSession(context(connection))) {
+            ConnectorException plan = assertThrows(ConnectorException.class, () -> session.planWithdrawal(written));
+            assertEquals("file.withdraw.unsupported", plan.problem().code(), "refused already when planned");
             ConnectorException refusal = assertThrows(ConnectorException.class, () -> session.withdraw(written));
             assertEquals("file.withdraw.unsupported", refusal.problem().code());
             assertFalse(refusal.problem().retryable());

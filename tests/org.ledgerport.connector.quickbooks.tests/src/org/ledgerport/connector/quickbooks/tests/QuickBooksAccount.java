@@ -42,6 +42,8 @@ final class QuickBooksAccount implements AutoCloseable {
     static final String REALM = "4620816365000000001";
     /** A registered https page, as production keys need: the user pastes its address back. */
     static final URI WEB_REDIRECT = URI.create("https://books.example/ledgerport/quickbooks");
+    /** Who the tests act as: the operating system's user, as at a workstation. */
+    static final String ME = System.getProperty("user.name");
 
     final QuickBooksSimulator simulator;
     final URI redirect;
@@ -80,7 +82,7 @@ final class QuickBooksAccount implements AutoCloseable {
         settings.put("incomeAccount", "Sales");
         Map<MappingKind, Map<String, String>> mappings = new EnumMap<>(MappingKind.class);
         mappings.put(MappingKind.TAX_CODE, Map.of(Firm.STANDARD.code(), "Standard"));
-        Connection connection = Osgi.service(ConnectionStore.class).createConnection(CONNECTOR,
+        Connection connection = Osgi.service(ConnectionStore.class).createConnection(ME, CONNECTOR,
                 Firm.unique("QuickBooks"), settings, mappings, numbering);
         context(connection).credentials().write("clientSecret", "test-app-secret");
         return connection;
@@ -92,7 +94,7 @@ final class QuickBooksAccount implements AutoCloseable {
         AccountInfo account = connector().connect(context(connection), Browser.signIn());
         Map<String, String> settings = new TreeMap<>(connection.settings());
         settings.putAll(account.settings());
-        return Osgi.service(ConnectionStore.class).updateConnection(new Connection(connection.id(),
+        return Osgi.service(ConnectionStore.class).updateConnection(ME, new Connection(connection.id(),
                 connection.uid(), connection.connectorId(), connection.name(), settings, connection.mappings(),
                 connection.numbering(), connection.version()));
     }
@@ -110,7 +112,7 @@ final class QuickBooksAccount implements AutoCloseable {
     /** Exports the invoices through the real engine and returns each one's result. */
     static List<InvoiceResult> export(Connection connection, List<Long> invoiceIds) throws InterruptedException {
         RunSummary run = Osgi.service(ExportService.class).export(new ExportRequest(connection.id(), invoiceIds,
-                "tester", false), ExportListener.NONE);
+                ME, false), ExportListener.NONE);
         return Osgi.service(ProcessLog.class).results(run.id());
     }
 

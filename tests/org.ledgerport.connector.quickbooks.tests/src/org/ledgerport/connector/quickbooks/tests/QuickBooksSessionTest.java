@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.created;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.invoice;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.irishCustomer;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.open;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.outgoing;
+import static org.ledgerport.connector.quickbooks.tests.SessionWork.withCustomer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +38,6 @@ import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
-import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.InvoiceTotals;
 import org.ledgerport.core.model.Money;
@@ -107,7 +111,7 @@ class QuickBooksSessionTest {
         OutgoingInvoice outgoing;
         ExternalInvoice created;
         try (ConnectorSession session = open(connection)) {
-            outgoing = outgoing(session, connection, irishCustomer("Reconcile"), "EUR", "T20", "100.00");
+            outgoing = outgoing(session, irishCustomer("Reconcile"), "EUR", "T20", "100.00");
             created = created(session.push(List.of(outgoing)));
         }
         try (ConnectorSession fresh = open(connection)) {
@@ -124,10 +128,10 @@ class QuickBooksSessionTest {
         try (ConnectorSession session = open(connection)) {
             Customer customer = irishCustomer("Duplicate number");
             String number = "Q-" + UUID.randomUUID().toString().substring(0, 8);
-            created(session.push(List.of(numbered(outgoing(session, connection, customer, "EUR", "T20", "10.00"),
+            created(session.push(List.of(numbered(outgoing(session, customer, "EUR", "T20", "10.00"),
                     number))));
-            OutgoingInvoice again = numbered(outgoing(session, connection, customer, "EUR", "T20", "10.00"), number);
-            OutgoingInvoice other = outgoing(session, connection, customer, "EUR", "T20", "12.00");
+            OutgoingInvoice again = numbered(outgoing(session, customer, "EUR", "T20", "10.00"), number);
+            OutgoingInvoice other = outgoing(session, customer, "EUR", "T20", "12.00");
 
             List<PushResult> results = session.push(List.of(again, other));
 
@@ -149,7 +153,7 @@ class QuickBooksSessionTest {
             Customer charity = new Customer(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000),
                     "Harbour Charity " + UUID.randomUUID().toString().substring(0, 8), "", Address.NONE, true,
                     Currency.getInstance("EUR"));
-            OutgoingInvoice outgoing = outgoing(session, connection, charity, "EUR", "T20", "250.00");
+            OutgoingInvoice outgoing = outgoing(session, charity, "EUR", "T20", "250.00");
             assertEquals(List.of(), session.validate(outgoing, session.referenceData(false)));
 
             PushResult.Created created = (PushResult.Created) session.push(List.of(outgoing)).get(0);
@@ -194,9 +198,9 @@ class QuickBooksSessionTest {
         Ledger company = account.simulator.company(QuickBooksAccount.REALM);
         try (ConnectorSession session = open(connection)) {
             Customer customer = irishCustomer("Withdraw");
-            ExternalInvoice unpaid = created(session.push(List.of(outgoing(session, connection, customer, "EUR", "T20",
+            ExternalInvoice unpaid = created(session.push(List.of(outgoing(session, customer, "EUR", "T20",
                     "10.00"))));
-            ExternalInvoice paid = created(session.push(List.of(outgoing(session, connection, customer, "EUR", "T20",
+            ExternalInvoice paid = created(session.push(List.of(outgoing(session, customer, "EUR", "T20",
                     "20.00"))));
             company.receivePayment(paid.externalId(), new BigDecimal("5.00"));
 
@@ -215,13 +219,13 @@ class QuickBooksSessionTest {
         Instant before = account.simulator.clock().instant().minusSeconds(1);
         try (ConnectorSession session = open(connection)) {
             Customer customer = irishCustomer("Status");
-            ExternalInvoice paid = created(session.push(List.of(outgoing(session, connection, customer, "EUR", "T20",
+            ExternalInvoice paid = created(session.push(List.of(outgoing(session, customer, "EUR", "T20",
                     "10.00"))));
-            ExternalInvoice partly = created(session.push(List.of(outgoing(session, connection, customer, "EUR",
+            ExternalInvoice partly = created(session.push(List.of(outgoing(session, customer, "EUR",
                     "T20", "10.00"))));
-            ExternalInvoice voided = created(session.push(List.of(outgoing(session, connection, customer, "EUR",
+            ExternalInvoice voided = created(session.push(List.of(outgoing(session, customer, "EUR",
                     "T20", "10.00"))));
-            ExternalInvoice deleted = created(session.push(List.of(outgoing(session, connection, customer, "EUR",
+            ExternalInvoice deleted = created(session.push(List.of(outgoing(session, customer, "EUR",
                     "T20", "10.00"))));
             company.markPaid(paid.externalId());
             company.receivePayment(partly.externalId(), new BigDecimal("4.00"));
@@ -268,49 +272,8 @@ class QuickBooksSessionTest {
         }
     }
 
-    private static ConnectorSession open(Connection connection) throws Exception {
-        return QuickBooksAccount.connector().openSession(QuickBooksAccount.context(connection));
-    }
-
-    private static Customer irishCustomer(String name) {
-        return new Customer(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000), name + " "
-                + UUID.randomUUID().toString().substring(0, 8), "", Address.NONE, false, Currency.getInstance("EUR"));
-    }
-
-    private static Invoice invoice(Customer customer, String currency, String taxCode, String amount) {
-        long id = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
-        return new Invoice(id, "S-" + id, customer.id(), LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 2),
-                Currency.getInstance(currency), List.of(new InvoiceLine("", "Advice", BigDecimal.ONE,
-                        Money.of(amount, currency), BigDecimal.ZERO, taxCode)), List.of(), "", TaxMode.PER_LINE,
-                InvoiceStatus.FINALIZED, 1);
-    }
-
-    /** An invoice as the engine hands it over, its customer found or created first, as the engine does. */
-    private static OutgoingInvoice outgoing(ConnectorSession session, Connection connection, Customer customer,
-            String currency, String taxCode, String amount) throws ConnectorException {
-        TaxCode code = new TaxCode(taxCode, "Standard 20 %", new BigDecimal("20"));
-        Invoice invoice = invoice(customer, currency, taxCode, amount);
-        return withCustomer(session, new OutgoingInvoice(invoice, customer, "", Map.of(), Map.of(),
-                Map.of(taxCode, code), InvoiceTotals.of(invoice, Map.of(taxCode, code), customer.taxExempt()),
-                "LP-" + invoice.id() + "-v1", UUID.randomUUID().toString(), ""));
-    }
-
-    private static OutgoingInvoice withCustomer(ConnectorSession session, OutgoingInvoice o) throws ConnectorException {
-        String id = session.resolveCustomers(List.of(o.customer())).resolved().get(o.customer().id());
-        return new OutgoingInvoice(o.invoice(), o.customer(), id, o.items(), o.itemExternalIds(), o.taxCodes(),
-                o.totals(), o.ourReference(), o.idempotencyKey(), o.numberToSend());
-    }
-
     private static OutgoingInvoice numbered(OutgoingInvoice o, String number) {
         return new OutgoingInvoice(o.invoice(), o.customer(), o.customerExternalId(), o.items(), o.itemExternalIds(),
                 o.taxCodes(), o.totals(), o.ourReference(), o.idempotencyKey(), number);
-    }
-
-    private static ExternalInvoice created(List<PushResult> results) {
-        assertEquals(1, results.size());
-        if (results.get(0) instanceof PushResult.Created created) {
-            return created.external();
-        }
-        throw new AssertionError("not created: " + results.get(0));
     }
 }

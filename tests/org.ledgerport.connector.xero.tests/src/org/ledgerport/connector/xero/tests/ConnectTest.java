@@ -37,7 +37,7 @@ class ConnectTest {
         assertEquals("xero", descriptor.id());
         assertEquals("Xero", descriptor.displayName());
         assertEquals(AuthKind.OAUTH2, descriptor.authKind());
-        assertEquals(new Capabilities(true, 50, true, true, true, 60, 5), descriptor.capabilities());
+        assertEquals(new Capabilities(true, 50, true, true, true, 60, 5, true), descriptor.capabilities());
         assertNotNull(descriptor.icon(), "the Xero icon");
         assertEquals(List.of("environment", "serviceAddress", "clientId", "redirectUri", "organisation", "scopes",
                 "statusOnExport", "salesAccount", "untaxedRate"),
@@ -73,8 +73,8 @@ class ConnectTest {
             assertTrue(asked.get("code_challenge").matches("[A-Za-z0-9_-]{43}"), "a SHA-256 challenge");
             assertTrue(asked.get("state").length() >= 32, "a state to tie the answer to this sign-in");
             assertEquals(world.redirect.toString(), asked.get("redirect_uri"));
-            assertEquals(Set.of("offline_access", "accounting.invoices", "accounting.contacts",
-                    "accounting.settings"), Set.of(asked.get("scope").split(" ")));
+            assertEquals(Set.of("offline_access", "accounting.invoices", "accounting.payments",
+                    "accounting.contacts", "accounting.settings"), Set.of(asked.get("scope").split(" ")));
             assertFalse(asked.containsKey("client_secret"));
 
             Credentials secrets = world.credentials(connection);

@@ -39,6 +39,9 @@ import org.ledgerport.testing.support.Firm;
  */
 class ExportToXeroTest {
 
+    /** Who the test acts as: the operating system's user, as at a workstation. */
+    private static final String ME = System.getProperty("user.name");
+
     @Test
     void theEngineExportsEachInvoiceToXeroExactlyOnce() throws Exception {
         try (XeroWorld world = XeroWorld.start(options -> options.withOrganisations(
@@ -48,13 +51,13 @@ class ExportToXeroTest {
             InvoiceStore store = service(InvoiceStore.class);
             ConnectionStore connections = service(ConnectionStore.class);
             Firm firm = new Firm(store, "XE");
-            Connection stored = connections.createConnection(XeroWorld.CONNECTOR_ID, Firm.unique("Xero"),
+            Connection stored = connections.createConnection(ME, XeroWorld.CONNECTOR_ID, Firm.unique("Xero"),
                     world.settings(), Map.of(MappingKind.TAX_CODE, Map.of(Firm.STANDARD.code(), "OUTPUT2")),
                     NumberingPolicy.VENDOR_ASSIGNS);
             AccountInfo account = world.connector.connect(world.context(stored), world.browser());
             Map<String, String> learnt = new TreeMap<>(stored.settings());
             learnt.putAll(account.settings());
-            Connection connection = connections.updateConnection(new Connection(stored.id(), stored.uid(),
+            Connection connection = connections.updateConnection(ME, new Connection(stored.id(), stored.uid(),
                     stored.connectorId(), stored.name(), learnt, stored.mappings(), stored.numbering(),
                     stored.version()));
             List<Customer> customers = List.of(firm.customer("Kea Cafe"), firm.customer("Tūī Tours"),
@@ -67,7 +70,7 @@ class ExportToXeroTest {
                     r -> r.method().equals("PUT") && r.path().endsWith("/Invoices"), 1);
 
             RunSummary run = service(ExportService.class).export(new ExportRequest(connection.id(),
-                    invoices.stream().map(Invoice::id).toList(), "tester", false), ExportListener.NONE);
+                    invoices.stream().map(Invoice::id).toList(), ME, false), ExportListener.NONE);
 
             List<InvoiceResult> results = service(ProcessLog.class).results(run.id());
             assertEquals(RunOutcome.COMPLETED, run.outcome(), () -> results.stream()
@@ -89,7 +92,7 @@ class ExportToXeroTest {
             assertTrue(first.external().number().startsWith("INV-"), "Xero's number came back");
 
             RunSummary again = service(ExportService.class).export(new ExportRequest(connection.id(),
-                    invoices.stream().map(Invoice::id).toList(), "tester", false), ExportListener.NONE);
+                    invoices.stream().map(Invoice::id).toList(), ME, false), ExportListener.NONE);
             assertEquals(0, again.exported());
             assertEquals(60, again.skipped());
             assertEquals(3, world.calls("PUT", "/Invoices"), "nothing was sent the second time");

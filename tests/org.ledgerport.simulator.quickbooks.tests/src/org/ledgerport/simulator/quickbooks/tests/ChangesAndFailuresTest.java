@@ -10,13 +10,20 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.ledgerport.simulator.quickbooks.Limits;
+import org.ledgerport.simulator.quickbooks.QuickBooksSimulator;
+import org.ledgerport.simulator.support.SimClock;
 
-/** Change data capture (reference 1.6) and the failure controls: lost answers, injected errors, latency. */
+/**
+ * Change data capture (reference 1.6), at most 1000 objects an answer, and the failure controls: lost answers,
+ * injected errors, latency.
+ */
 class ChangesAndFailuresTest {
 
     @AutoClose
@@ -56,6 +63,41 @@ class ChangesAndFailuresTest {
         assertTrue(tooOld.faultDetail().contains("30 days"), tooOld.faultDetail());
         assertEquals(400, qbo.get("cdc?entities=TaxCode&changedSince=" + Qbo.encode(now())).status(),
                 "TaxCode is not reported by change data capture");
+    }
+
+    @Test
+    void changeDataCaptureAnswersWithAtMostAThousandObjectsTheOldestFirst() {
+        try (Qbo many = Qbo.start(QuickBooksSimulator.Options.defaults().withClock(SimClock.standingAt(Qbo.START))
+                .withLimits(new Limits(100_000, 10, 1000, 30)))) {
+            String since = OffsetDateTime.ofInstant(many.clock().instant(), ZoneOffset.UTC).toString();
+            String cars = many.id("Customer", "Cool Cars");
+            String widget = many.id("Item", "Widget");
+            for (int batch = 0; batch < 35; batch++) {
+                many.clock().advance(Duration.ofSeconds(1));
+                StringJoiner items = new StringJoiner(",", "{\"BatchItemRequest\":[", "]}");
+                for (int i = 0; i < 30; i++) {
+                    items.add("""
+                            {"bId":"b%d","operation":"create","Invoice":{"CustomerRef":{"value":"%s"},"Line":[
+                             {"DetailType":"SalesItemLineDetail","SalesItemLineDetail":{"ItemRef":{"value":"%s"}}}]}}
+                            """.formatted(i, cars, widget));
+                }
+                assertEquals(200, many.post("batch", items.toString()).status());
+            }
+
+            JsonNode first = many.get("cdc?entities=Invoice&changedSince=" + Qbo.encode(since)).json()
+                    .at("/CDCResponse/0/QueryResponse/0/Invoice");
+
+            assertEquals(1000, first.size(), "1050 changed; at most 1000 in one answer");
+            String latest = first.get(999).at("/MetaData/LastUpdatedTime").asText();
+            for (int i = 1; i < first.size(); i++) {
+                assertTrue(OffsetDateTime.parse(first.get(i - 1).at("/MetaData/LastUpdatedTime").asText())
+                        .compareTo(OffsetDateTime.parse(first.get(i).at("/MetaData/LastUpdatedTime").asText())) <= 0,
+                        "oldest first");
+            }
+            JsonNode rest = many.get("cdc?entities=Invoice&changedSince=" + Qbo.encode(latest)).json()
+                    .at("/CDCResponse/0/QueryResponse/0/Invoice");
+            assertEquals(60, rest.size(), "the last second's 30 of the first answer again, and the 30 after it");
+        }
     }
 
     @Test

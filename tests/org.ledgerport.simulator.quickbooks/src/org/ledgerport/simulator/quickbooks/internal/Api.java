@@ -41,7 +41,7 @@ import org.ledgerport.simulator.support.SimulatorServer;
 
 /**
  * The Accounting API under {@code /v3/company/{realmId}}: authentication, limits, request ids, and the endpoints
- * (query, cdc, batch, preferences, companyinfo, invoice, customer, item and the reads).
+ * (query, cdc, batch, preferences, companyinfo, invoice, customer, item, payment and the reads).
  */
 public final class Api {
 
@@ -91,7 +91,7 @@ public final class Api {
             }
             return entity(c, "CompanyInfo", c.companyInfo());
         }));
-        for (String entity : List.of("Invoice", "Customer", "Item")) {
+        for (String entity : List.of("Invoice", "Customer", "Item", "Payment")) {
             server.route("POST", PREFIX + "{realmId}/" + entity.toLowerCase(Locale.ROOT), r -> write(r, entity));
         }
         READABLE.forEach((path, entity) -> server.route("GET", PREFIX + "{realmId}/" + path + "/{id}",
@@ -233,6 +233,7 @@ public final class Api {
             case "Invoice/delete" -> company.invoices().delete(body);
             case "Customer/", "Customer/create", "Customer/update" -> company.names().saveCustomer(body);
             case "Item/", "Item/create", "Item/update" -> company.names().saveItem(body);
+            case "Payment/", "Payment/create" -> company.payments().create(body);
             default -> throw QboFault.unsupported("Operation " + operation + " is not supported for " + entity
                     + (operation.equals("delete") ? "; list entries are never deleted, make them inactive "
                             + "(Active=false) instead" : ""));

@@ -63,6 +63,7 @@ public final class Company {
     private final ObjectNode preferencesVersion;
     private final Invoices invoices = new Invoices(this);
     private final NameLists names = new NameLists(this);
+    private final Payments payments = new Payments(this);
 
     public Company(CompanySetup setup, SimClock clock) {
         this.setup = setup;
@@ -89,6 +90,10 @@ public final class Company {
 
     public NameLists names() {
         return names;
+    }
+
+    public Payments payments() {
+        return payments;
     }
 
     /** Runs {@code work} holding the company's lock. */
@@ -214,6 +219,29 @@ public final class Company {
             return null;
         }
         return entities.getOrDefault(entity, Map.of()).get(id);
+    }
+
+    /**
+     * The active customer a transaction names in CustomerRef, refused as QuickBooks refuses a missing, unknown or
+     * inactive one.
+     *
+     * @param transaction what needs the customer, for the message: "an invoice", "a payment"
+     */
+    ObjectNode customer(ObjectNode input, String transaction) {
+        String id = Json.ref(input, "CustomerRef");
+        if (id == null) {
+            throw QboFault.validation("6560", "Required param missing", "Business Validation Error: " + transaction
+                    + " needs a customer: CustomerRef is missing", "CustomerRef");
+        }
+        ObjectNode customer = find("Customer", id);
+        if (customer == null) {
+            throw QboFault.invalidReference("Customer", id, "CustomerRef");
+        }
+        if (!customer.path("Active").asBoolean(true)) {
+            throw QboFault.inactive("customer " + customer.path("DisplayName").asText() + " is inactive",
+                    "CustomerRef");
+        }
+        return customer;
     }
 
     /** Every entity of a kind that operations can see, in Id order. */

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Invoices as QuickBooks keeps them: amounts computed (Amount = Qty × UnitPrice in cents, TotalAmt = lines −
  * discounts + tax), numbers from the company's sequence, tax by Automated Sales Tax or by the lines' tax codes,
- * versions checked by SyncToken, void and delete, and payments applied.
+ * versions checked by SyncToken, void and delete, and the invoice's side of the payments applied to it.
  *
  * <p>Tax, kept simple and deterministic: without Automated Sales Tax each line's TaxCodeRef (or its item's
  * SalesTaxCodeRef) names a code whose rates apply to the sum of the lines' amounts per rate, rounded half up to
@@ -103,29 +103,25 @@ public final class Invoices {
     }
 
     /**
-     * Records a payment from the customer applied to the invoice: a Payment entity, a LinkedTxn on the invoice,
-     * a lower Balance, a new SyncToken and LastUpdatedTime (reference 1.6).
+     * Records a payment of the whole {@code amount} from the invoice's customer, applied to the invoice, as a user in
+     * QuickBooks receives one: deposited to Undeposited Funds, under the same rules as POST /payment.
      */
     public ObjectNode receivePayment(String invoiceId, BigDecimal amount) {
         ObjectNode invoice = stored(invoiceId);
-        BigDecimal balance = invoice.path("Balance").decimalValue();
-        BigDecimal paid = Json.money(amount);
-        if (paid.signum() <= 0 || paid.compareTo(balance) > 0) {
-            throw new IllegalArgumentException("A payment on invoice " + invoiceId + " is more than 0 and at most its "
-                    + "balance " + balance.toPlainString() + ", not " + amount.toPlainString());
-        }
-        ObjectNode payment = Json.object().put("TxnDate", company.today().toString());
+        ObjectNode payment = Json.object().put("TotalAmt", amount);
         payment.set("CustomerRef", invoice.path("CustomerRef").deepCopy());
         payment.set("CurrencyRef", invoice.path("CurrencyRef").deepCopy());
-        payment.put("TotalAmt", paid).put("UnappliedAmt", BigDecimal.ZERO.setScale(2)).put("ProcessPayment", false);
-        ObjectNode line = payment.putArray("Line").addObject().put("Amount", paid);
-        line.putArray("LinkedTxn").addObject().put("TxnId", invoiceId).put("TxnType", "Invoice");
-        ObjectNode stored = company.add("Payment", payment);
-        invoice.withArrayProperty("LinkedTxn").addObject().put("TxnId", stored.path("Id").asText())
-                .put("TxnType", "Payment");
-        invoice.put("Balance", Json.money(balance.subtract(paid)));
+        payment.putArray("Line").addObject().put("Amount", amount).putArray("LinkedTxn").addObject()
+                .put("TxnId", invoiceId).put("TxnType", "Invoice");
+        return company.payments().create(payment);
+    }
+
+    /** The invoice's side of a payment: a LinkedTxn, a lower Balance, a new SyncToken and LastUpdatedTime. */
+    void applyPayment(String invoiceId, String paymentId, BigDecimal amount) {
+        ObjectNode invoice = stored(invoiceId);
+        invoice.withArrayProperty("LinkedTxn").addObject().put("TxnId", paymentId).put("TxnType", "Payment");
+        invoice.put("Balance", Json.money(invoice.path("Balance").decimalValue().subtract(amount)));
         company.touch(invoice);
-        return stored;
     }
 
     // ---- building ----
@@ -264,20 +260,8 @@ public final class Invoices {
     }
 
     private ObjectNode customer(ObjectNode fields) {
-        String id = Json.ref(fields, "CustomerRef");
-        if (id == null) {
-            throw QboFault.validation("6560", "Required param missing", "Business Validation Error: an invoice needs "
-                    + "a customer: CustomerRef is missing", "CustomerRef");
-        }
-        ObjectNode customer = company.find("Customer", id);
-        if (customer == null) {
-            throw QboFault.invalidReference("Customer", id, "CustomerRef");
-        }
-        if (!customer.path("Active").asBoolean(true)) {
-            throw QboFault.inactive("customer " + customer.path("DisplayName").asText() + " is inactive",
-                    "CustomerRef");
-        }
-        fields.set("CustomerRef", Json.refNode(id, customer.path("DisplayName").asText()));
+        ObjectNode customer = company.customer(fields, "an invoice");
+        fields.set("CustomerRef", Json.refNode(customer.path("Id").asText(), customer.path("DisplayName").asText()));
         return customer;
     }
 
@@ -485,7 +469,7 @@ public final class Invoices {
         fields.put("DocNumber", number);
     }
 
-    private static LocalDate date(JsonNode node, String field, LocalDate otherwise) {
+    static LocalDate date(JsonNode node, String field, LocalDate otherwise) {
         String text = Json.text(node, field);
         if (text == null) {
             return otherwise;

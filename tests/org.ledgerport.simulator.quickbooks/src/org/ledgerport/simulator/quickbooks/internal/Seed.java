@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ledgerport.simulator.quickbooks.CompanySetup;
 
 /**
- * What a new company holds: a chart of accounts with the income account "Sales" (and an inactive one), tax codes,
- * a few products and customers (one with an apostrophe in its name, one inactive), a vendor and an employee.
+ * What a new company holds: a chart of accounts with the income account "Sales" (and an inactive one), Undeposited
+ * Funds and the bank account "Business Checking" (and an inactive one) for payments, tax codes, a few products and
+ * customers (one with an apostrophe in its name, one inactive), a vendor and an employee.
  */
 final class Seed {
 
@@ -65,6 +66,9 @@ final class Seed {
         vendor.set("CurrencyRef", Company.currencyRef(currency));
         company.add("Vendor", vendor);
         company.add("Employee", person("Emily Platt"));
+        // Added last, so the ids of everything above stay as they were before payments were simulated.
+        account(company, "Business Checking", "Bank", "Checking", "Asset", "1000", true);
+        account(company, "Old Savings", "Bank", "Savings", "Asset", "1010", false);
     }
 
     private static ObjectNode account(Company company, String name, String type, String subType,

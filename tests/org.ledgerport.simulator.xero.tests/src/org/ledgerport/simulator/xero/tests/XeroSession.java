@@ -41,8 +41,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class XeroSession implements AutoCloseable {
 
     static final URI REDIRECT = URI.create("http://127.0.0.1:5000/callback");
-    static final String SCOPES = "openid profile email offline_access accounting.invoices accounting.contacts "
-            + "accounting.settings";
+    static final String SCOPES = "openid profile email offline_access accounting.invoices accounting.payments "
+            + "accounting.contacts accounting.settings";
 
     static final Instant START = Instant.parse("2026-04-01T09:00:00Z");
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import org.ledgerport.simulator.xero.Account;
 import org.ledgerport.simulator.xero.Contact;
 import org.ledgerport.simulator.xero.Invoice;
 import org.ledgerport.simulator.xero.Item;
+import org.ledgerport.simulator.xero.Payment;
 import org.ledgerport.simulator.xero.TaxRate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,8 +36,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Accounting API's endpoints under /api.xro/2.0 that an invoice export uses: Organisation, Currencies,
- * Accounts, TaxRates, Items, Contacts and Invoices. The {@link ApiGate} has checked the caller before a handler
- * runs.
+ * Accounts, TaxRates, Items, Contacts, Invoices and Payments. The {@link ApiGate} has checked the caller before a
+ * handler runs.
  */
 public final class AccountingApi {
 
@@ -88,6 +90,11 @@ public final class AccountingApi {
         server.route("POST", api + "/Invoices", guarded(request -> write(request, "Invoices",
                 invoices(request, true))));
         server.route("POST", api + "/Invoices/{id}", guarded(this::updateInvoice));
+        server.route("GET", api + "/Payments", guarded(this::payments));
+        server.route("GET", api + "/Payments/{id}", guarded(this::payment));
+        // PUT creates many; POST creates one (Xero has no update of a payment, only deletion).
+        server.route("PUT", api + "/Payments", guarded(request -> write(request, "Payments", newPayments())));
+        server.route("POST", api + "/Payments", guarded(request -> write(request, "Payments", newPayments())));
     }
 
     /** A where, order or paging parameter the API cannot read is answered as Xero does, with 400. */
@@ -326,6 +333,55 @@ public final class AccountingApi {
         Instant now = now();
         return write(request, "Invoices", (ledger, draft, element) -> written(draft,
                 new InvoiceRules(ledger, draft, now, app, unitDecimals).update(findInvoice(draft, id), element)));
+    }
+
+    // ---- payments ----
+
+    /** Every payment on the organisation's invoices, oldest first, 100 a page. */
+    private SimResponse payments(SimRequest request) {
+        Ledger ledger = ledger(request);
+        Books books = ledger.books();
+        record Paid(Payment payment, Invoice invoice) {
+        }
+        List<Paid> rows = new ArrayList<>();
+        books.invoices.values().forEach(i -> i.payments().forEach(p -> rows.add(new Paid(p, i))));
+        rows.sort(Comparator.comparing(paid -> paid.payment().updated()));
+        List<Paid> changed = modifiedSince(request, rows, paid -> paid.payment().updated());
+        Listing.Page<Paid> page = Listing.page(changed, request.queryParam("page").orElse(null),
+                request.queryParam("pageSize").orElse(null));
+        ArrayNode json = json(page.rows(), paid -> paymentJson(ledger, books, paid.payment(), paid.invoice()));
+        return ok(request, "Payments", json, request.queryParam("page").isPresent() ? page.pagination() : null);
+    }
+
+    private SimResponse payment(SimRequest request) {
+        Ledger ledger = ledger(request);
+        Books books = ledger.books();
+        String id = request.pathParam("id");
+        for (Invoice invoice : books.invoices.values()) {
+            for (Payment payment : invoice.payments()) {
+                if (payment.paymentId().toString().equalsIgnoreCase(id.trim())) {
+                    return ok(request, "Payments", XeroJson.array().add(paymentJson(ledger, books, payment,
+                            invoice)), null);
+                }
+            }
+        }
+        return notFound("payment", id);
+    }
+
+    private ElementWriter newPayments() {
+        Instant now = now();
+        return (ledger, draft, element) -> {
+            PaymentRules.Outcome outcome = new PaymentRules(ledger, draft, now).create(element);
+            if (outcome instanceof PaymentRules.Saved saved) {
+                return new Written(paymentJson(ledger, draft, saved.payment(), saved.invoice()), false);
+            }
+            return new Written(((PaymentRules.Refused) outcome).echo(), true);
+        };
+    }
+
+    private static ObjectNode paymentJson(Ledger ledger, Books books, Payment payment, Invoice invoice) {
+        return XeroJson.payment(payment, invoice, books.contacts.get(invoice.contactId()),
+                ledger.account(payment.accountCode()));
     }
 
     // ---- shared ----

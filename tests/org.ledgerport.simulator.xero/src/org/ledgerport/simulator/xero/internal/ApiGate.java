@@ -156,8 +156,9 @@ public final class ApiGate implements SimFilter {
     }
 
     /**
-     * The scopes an endpoint takes: the old broad ones and, for invoices and items, the granular
-     * accounting.invoices that apps created from 2026-03-02 must use; the .read forms for GET.
+     * The scopes an endpoint takes: the old broad ones and, for invoices, items and payments, the granular
+     * accounting.invoices or accounting.payments that apps created from 2026-03-02 must use; the .read forms for
+     * GET.
      */
     private static boolean scopesAllow(Set<String> granted, SimRequest request) {
         String rest = request.path().substring(API.length() + 1);
@@ -165,6 +166,7 @@ public final class ApiGate implements SimFilter {
         Set<String> needed = switch (collection) {
             case "Invoices" -> Set.of("accounting.transactions", "accounting.invoices");
             case "Items" -> Set.of("accounting.settings", "accounting.invoices");
+            case "Payments" -> Set.of("accounting.transactions", "accounting.payments");
             case "Contacts" -> Set.of("accounting.contacts");
             default -> Set.of("accounting.settings");
         };

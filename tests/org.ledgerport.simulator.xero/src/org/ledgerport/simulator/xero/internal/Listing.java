@@ -199,6 +199,7 @@ final class Listing {
         fields.put("status", account -> account.archived() ? "ARCHIVED" : "ACTIVE");
         fields.put("taxtype", Account::taxType);
         fields.put("systemaccount", Account::systemAccount);
+        fields.put("enablepaymentstoaccount", Account::enablePaymentsToAccount);
         return fields;
     }
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.ledgerport.simulator.xero.Account;
 import org.ledgerport.simulator.xero.Contact;
 import org.ledgerport.simulator.xero.Invoice;
+import org.ledgerport.simulator.xero.InvoiceType;
 import org.ledgerport.simulator.xero.Item;
 import org.ledgerport.simulator.xero.LineItem;
 import org.ledgerport.simulator.xero.Organisation;
@@ -156,7 +157,7 @@ public final class XeroJson {
         node.put("Class", account.type().accountClass());
         node.put("TaxType", account.taxType());
         node.put("Status", account.archived() ? "ARCHIVED" : "ACTIVE");
-        node.put("EnablePaymentsToAccount", false);
+        node.put("EnablePaymentsToAccount", account.enablePaymentsToAccount());
         if (account.systemAccount() != null) {
             node.put("SystemAccount", account.systemAccount());
         }
@@ -293,6 +294,36 @@ public final class XeroJson {
         node.put("Amount", payment.amount());
         putIfPresent(node, "Reference", payment.reference());
         node.put("CurrencyRate", BigDecimal.ONE);
+        return node;
+    }
+
+    /**
+     * A payment as the Payments endpoint returns it: with the account it went into and the invoice it paid, as the
+     * invoice is after it (without lines).
+     *
+     * @param account null when the account is no longer in the chart
+     */
+    public static ObjectNode payment(Payment payment, Invoice invoice, Contact contact, Account account) {
+        ObjectNode node = object();
+        node.put("PaymentID", payment.paymentId().toString());
+        node.put("Date", msDate(payment.date()));
+        node.put("BankAmount", payment.amount());
+        node.put("Amount", payment.amount());
+        node.put("Reference", payment.reference() == null ? "" : payment.reference());
+        node.put("CurrencyRate", BigDecimal.ONE);
+        node.put("PaymentType", invoice.type() == InvoiceType.ACCREC ? "ACCRECPAYMENT" : "ACCPAYPAYMENT");
+        node.put("Status", "AUTHORISED");
+        node.put("UpdatedDateUTC", msDate(payment.updated()));
+        node.put("HasAccount", true);
+        node.put("IsReconciled", false);
+        ObjectNode accountNode = node.putObject("Account");
+        if (account != null) {
+            accountNode.put("AccountID", account.accountId().toString());
+            accountNode.put("Name", account.name());
+        }
+        accountNode.put("Code", payment.accountCode());
+        node.set("Invoice", invoice(invoice, contact, false));
+        node.put("HasValidationErrors", false);
         return node;
     }
 

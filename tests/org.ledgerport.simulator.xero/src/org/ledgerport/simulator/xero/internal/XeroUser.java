@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.ledgerport.simulator.xero.Account;
+import org.ledgerport.simulator.xero.AccountType;
 import org.ledgerport.simulator.xero.Contact;
 import org.ledgerport.simulator.xero.Invoice;
 import org.ledgerport.simulator.xero.InvoiceStatus;
@@ -46,10 +48,15 @@ public final class XeroUser {
     }
 
     /**
-     * Applies a payment; the invoice becomes PAID, with this date as FullyPaidOnDate, when nothing is left due.
+     * Applies a payment into the organisation's first bank account; the invoice becomes PAID, with this date as
+     * FullyPaidOnDate, when nothing is left due.
      */
     public Invoice pay(UUID tenant, UUID invoiceId, BigDecimal amount, LocalDate date) {
-        return ledgers.require(tenant).write(books -> {
+        Ledger ledger = ledgers.require(tenant);
+        String bank = ledger.accounts().values().stream().filter(a -> a.type() == AccountType.BANK && !a.archived())
+                .map(Account::code).findFirst().orElseThrow(() -> new IllegalStateException("The organisation has no "
+                        + "bank account to receive the payment into."));
+        return ledger.write(books -> {
             Invoice existing = existing(books, invoiceId);
             if (existing.status() != InvoiceStatus.AUTHORISED) {
                 throw new IllegalStateException("Only AUTHORISED invoices can be paid; " + label(existing) + " is "
@@ -59,8 +66,9 @@ public final class XeroUser {
                 throw new IllegalStateException("A payment must be more than 0 and at most the amount due ("
                         + existing.amountDue().toPlainString() + ") of " + label(existing) + ".");
             }
+            Instant now = now();
             Invoice paid = existing.withPayment(new Payment(UUID.randomUUID(), date,
-                    amount.setScale(2, RoundingMode.HALF_UP), null), now());
+                    amount.setScale(2, RoundingMode.HALF_UP), null, bank, now), now);
             books.invoices.put(paid.invoiceId(), paid);
             return paid;
         }, paid -> true);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ledgerport.core.access.AccessControl;
 import org.ledgerport.core.connector.ExternalInvoice;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Invoice;
@@ -44,6 +45,7 @@ import org.ledgerport.store.derby.internal.DerbyDatabase;
 import org.ledgerport.store.derby.internal.DerbyExportJournal;
 import org.ledgerport.store.derby.internal.DerbyInvoiceStore;
 import org.ledgerport.testing.support.Firm;
+import org.ledgerport.testing.support.Osgi;
 
 /**
  * Two workstations on one Derby network server: the schema is shared, an invoice another system writes with
@@ -98,8 +100,10 @@ class SharedDatabaseTest {
         for (int i = 0; i < 40; i++) {
             invoices.add(firm.finalized(customer, "10.00"));
         }
-        Connection connection = new DerbyConnectionStore(first.database()).createConnection("scripted",
-                Firm.unique("Shared company"), Map.of(), Map.of(), NumberingPolicy.OURS);
+        // Roles are checked in the workstation's own database, where the test's user is an owner.
+        Connection connection = new DerbyConnectionStore(first.database(), Osgi.service(AccessControl.class))
+                .createConnection(Books.owner(), "scripted", Firm.unique("Shared company"), Map.of(), Map.of(),
+                        NumberingPolicy.OURS);
         long runA = first.journal().startRun(connection.id(), "anna", "desk-a", "engine-a", 40, false);
         long runB = second.journal().startRun(connection.id(), "ben", "desk-b", "engine-b", 40, false);
 

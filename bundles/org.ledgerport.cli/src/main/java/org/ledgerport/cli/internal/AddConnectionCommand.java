@@ -63,7 +63,7 @@ final class AddConnectionCommand implements Command {
                 default may be left out) and the mappings of the firm's tax codes, income accounts and items to
                 the accounting package's. Secrets such as keys and passwords are not taken here: a connector
                 that signs in is connected afterwards with 'connections connect' or in the workstation's
-                account-connection wizard.
+                account-connection wizard. Needs the owner role.
                 """;
     }
 
@@ -96,8 +96,8 @@ final class AddConnectionCommand implements Command {
             if (numbering == NumberingPolicy.VENDOR_ASSIGNS && !descriptor.capabilities().assignsNumbers()) {
                 throw new UsageException(descriptor.displayName() + " cannot number invoices itself; use --numbering ours.");
             }
-            Connection connection = services.connections().createConnection(connectorId, name, complete, mappings,
-                    numbering);
+            Connection connection = services.connections().createConnection(services.user(), connectorId, name,
+                    complete, mappings, numbering);
             boolean signInNeeded = descriptor.authKind() != AuthKind.NONE
                     || descriptor.settings().stream().anyMatch(s -> s.secret() && s.required());
             if (!signInNeeded) {
@@ -129,11 +129,11 @@ final class AddConnectionCommand implements Command {
                 throw new InterruptedException("the command line does not sign in");
             });
         } catch (ConnectorException e) {
-            services.connections().deleteConnection(connection.id());
+            services.connections().deleteConnection(services.user(), connection.id());
             throw new CannotRunException("The connection was not added: " + e.problem().message());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            services.connections().deleteConnection(connection.id());
+            services.connections().deleteConnection(services.user(), connection.id());
             throw new CannotRunException("The connection was not added: " + connector.descriptor().displayName()
                     + " asked to sign in; connect it in the workstation's account-connection wizard.");
         }

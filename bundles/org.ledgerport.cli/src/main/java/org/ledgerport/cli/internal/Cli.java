@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.ledgerport.core.access.AccessDeniedException;
 import org.ledgerport.core.export.ExportException;
 
 /**
@@ -51,7 +52,8 @@ final class Cli {
         commands = List.of(new ImportCommand(), new DemoDataCommand(), new ConnectionsCommand(lookup),
                 new AddConnectionCommand(lookup), new ConnectCommand(lookup, reader),
                 new RemoveConnectionCommand(lookup), new ExportCommand(lookup),
-                new StatusCommand(lookup), new ProblemsCommand(lookup), new LogCommand());
+                new StatusCommand(lookup), new PayCommand(lookup), new RevertCommand(lookup), new UsersCommand(),
+                new ProblemsCommand(lookup), new LogCommand());
     }
 
     /** Runs the command the arguments name and returns its exit code, one of {@link ExitCode}. */
@@ -84,6 +86,9 @@ final class Cli {
             return usageError(output, PROGRAM + " " + command.name() + ": " + e.getMessage(), Help.usage(command));
         } catch (CannotRunException | ExportException e) {
             return failure(output, ExitCode.CANNOT_RUN, e.getMessage());
+        } catch (AccessDeniedException e) {
+            // Its message names the role needed and whom to ask; nothing was done.
+            return failure(output, ExitCode.FAILED, e.getMessage());
         } catch (RuntimeException e) {
             // The core's exceptions carry messages written for people: a refused write, a lifecycle rule.
             return failure(output, ExitCode.FAILED, "Could not finish '%s': %s".formatted(command.name(),

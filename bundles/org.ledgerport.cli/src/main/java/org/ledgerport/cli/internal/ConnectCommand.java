@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.ConnectionContext;
 import org.ledgerport.core.connector.Connector;
@@ -66,6 +67,7 @@ final class ConnectCommand implements Command {
                 browser ended on is pasted). Secret settings are read from environment variables named
                 LEDGERPORT_SECRET_ and the setting's key in capitals (LEDGERPORT_SECRET_CLIENTSECRET), or asked
                 for; they are kept encrypted on this computer. Connecting again replaces an expired sign-in.
+                Needs the owner role.
                 """;
     }
 
@@ -90,6 +92,8 @@ final class ConnectCommand implements Command {
         return (services, output) -> {
             Connection connection = lookup.connection(services, name);
             Connector connector = lookup.connectorOf(services, connection);
+            // Refused before the sign-in, not after the user went through the browser for nothing.
+            services.access().check(services.user(), Permission.MANAGE_CONNECTIONS);
             Credentials credentials = services.credentials().forConnection(connection.uid());
             for (Setting setting : connector.descriptor().settings()) {
                 if (setting.secret() && credentials.read(setting.key()).isEmpty()) {
@@ -108,9 +112,9 @@ final class ConnectCommand implements Command {
             }
             Map<String, String> settings = new TreeMap<>(connection.settings());
             settings.putAll(account.settings());
-            Connection connected = services.connections().updateConnection(new Connection(connection.id(),
-                    connection.uid(), connection.connectorId(), connection.name(), settings, connection.mappings(),
-                    connection.numbering(), connection.version()));
+            Connection connected = services.connections().updateConnection(services.user(),
+                    new Connection(connection.id(), connection.uid(), connection.connectorId(), connection.name(),
+                            settings, connection.mappings(), connection.numbering(), connection.version()));
             if (output.json()) {
                 output.document(Json.object().put("accountId", account.accountId()).put("account", account.name())
                         .set("connection", Json.connection(connected, connector)));

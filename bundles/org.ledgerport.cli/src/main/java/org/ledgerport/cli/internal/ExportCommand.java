@@ -54,11 +54,12 @@ final class ExportCommand implements Command {
     public String description() {
         return """
                 Exports finalized invoices to the connection's accounting company, each exactly once, and prints
-                each invoice's result as it arrives. The run is recorded in the process log under your user name.
-                Ctrl-C stops the run after the batch in flight; what was sent by then is recorded, the rest stays
-                ready to export. With --dry-run the invoices are only checked: each one is shown with whether it
-                would be sent, its problems, and what would be sent (number, customer, lines, totals and tax).
-                Exits with 1 when an invoice failed, is not confirmed yet, or (dry run) would not be sent.
+                each invoice's result as it arrives. It needs the exporter role, and the run is recorded in the
+                process log under your user name. Ctrl-C stops the run after the batch in flight; what was sent
+                by then is recorded, the rest stays ready to export. With --dry-run the invoices are only
+                checked: each one is shown with whether it would be sent, its problems, and what would be sent
+                (number, customer, lines, totals and tax). Exits with 1 when an invoice failed, is not confirmed
+                yet, or (dry run) would not be sent.
                 """;
     }
 
@@ -106,7 +107,7 @@ final class ExportCommand implements Command {
 
     private static int export(Services services, Output output, Connection connection, String vendor,
             List<Long> invoiceIds) {
-        ExportRequest request = new ExportRequest(connection.id(), invoiceIds, System.getProperty("user.name"), false);
+        ExportRequest request = new ExportRequest(connection.id(), invoiceIds, services.user(), false);
         RunSummary run;
         try (CtrlC ctrlC = new CtrlC(output.err())) {
             run = services.exports().export(request, new Progress(output, connection, vendor, ctrlC));

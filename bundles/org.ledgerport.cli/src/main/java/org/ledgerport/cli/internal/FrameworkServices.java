@@ -13,9 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.ledgerport.core.access.AccessControl;
 import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.credentials.CredentialStore;
 import org.ledgerport.core.export.ExportService;
+import org.ledgerport.core.export.PaymentService;
+import org.ledgerport.core.export.RevisionService;
+import org.ledgerport.core.export.StatusService;
 import org.ledgerport.core.importing.InvoiceImporter;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.InvoiceStore;
@@ -72,6 +76,10 @@ final class FrameworkServices implements AutoCloseable {
             ServiceTracker<CredentialStore, CredentialStore> credentials = track(CredentialStore.class);
             ServiceTracker<ConnectorRegistry, ConnectorRegistry> connectors = track(ConnectorRegistry.class);
             ServiceTracker<ExportService, ExportService> exports = track(ExportService.class);
+            ServiceTracker<StatusService, StatusService> status = track(StatusService.class);
+            ServiceTracker<RevisionService, RevisionService> revisions = track(RevisionService.class);
+            ServiceTracker<PaymentService, PaymentService> payments = track(PaymentService.class);
+            ServiceTracker<AccessControl, AccessControl> access = track(AccessControl.class);
             ServiceTracker<ProcessLog, ProcessLog> processLog = track(ProcessLog.class);
             ServiceTracker<InvoiceImporter, InvoiceImporter> importer = track(InvoiceImporter.class);
             waitForAll();
@@ -80,8 +88,8 @@ final class FrameworkServices implements AutoCloseable {
                 demo = new DemoFirmAdapter(context, patience);
             }
             services = new Services(invoices.getService(), connections.getService(), credentials.getService(),
-                    connectors.getService(),
-                    exports.getService(), processLog.getService(), importer.getService(),
+                    connectors.getService(), exports.getService(), status.getService(), revisions.getService(),
+                    payments.getService(), access.getService(), processLog.getService(), importer.getService(),
                     Optional.<DemoLoader>ofNullable(demo));
         }
         return services;

@@ -32,7 +32,9 @@ final class Help {
                 Exit codes:
                   0  done
                   1  the command ran, but not everything went through: an export left invoices failed or not
-                     confirmed, an import or check found errors, a change was refused
+                     confirmed, an import or check found errors, a package could not be reached for the
+                     status, a payment or revert was refused or not confirmed, a change was refused (your
+                     role does not allow it, or the database refused it)
                   2  the command line is wrong; the command's usage goes to standard error
                   3  the command could not run: no database, connector not installed, or no such connection,
                      invoice, run or file

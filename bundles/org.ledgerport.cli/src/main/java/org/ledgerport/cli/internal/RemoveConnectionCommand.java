@@ -32,7 +32,7 @@ final class RemoveConnectionCommand implements Command {
     public String description() {
         return """
                 Removes the connection named NAME. Invoices already exported through it stay exported, and its
-                runs stay in the process log. Quote a name with spaces.
+                runs stay in the process log. Quote a name with spaces. Needs the owner role.
                 """;
     }
 
@@ -56,7 +56,7 @@ final class RemoveConnectionCommand implements Command {
         String name = arguments.positional(0);
         return (services, output) -> {
             Connection connection = lookup.connection(services, name);
-            services.connections().deleteConnection(connection.id());
+            services.connections().deleteConnection(services.user(), connection.id());
             services.credentials().forget(connection.uid());
             if (output.json()) {
                 output.document(Json.object().put("removed", connection.name()).put("id", connection.id()));

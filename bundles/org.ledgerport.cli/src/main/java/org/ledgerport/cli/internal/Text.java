@@ -27,10 +27,16 @@ final class Text {
 
     /** "A", "A and B", "A, B and C". */
     static String list(List<String> items) {
+        return list(items, "and");
+    }
+
+    /** "A", "A or B", "A, B or C" with "or". */
+    static String list(List<String> items, String conjunction) {
         if (items.size() < 2) {
             return String.join("", items);
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + conjunction + " "
+                + items.get(items.size() - 1);
     }
 
     /** A moment in the local time zone, or empty when there is none (a run still going). */

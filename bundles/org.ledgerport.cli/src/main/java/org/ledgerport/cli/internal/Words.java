@@ -1,8 +1,10 @@
 package org.ledgerport.cli.internal;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.ledgerport.core.access.Role;
 import org.ledgerport.core.model.MappingKind;
 import org.ledgerport.core.model.NumberingPolicy;
 
@@ -39,5 +41,14 @@ final class Words {
     /** The kind in a sentence: "tax code". */
     static String mappingKindLabel(MappingKind kind) {
         return mappingKind(kind).replace('-', ' ');
+    }
+
+    /** The role as an option value: "exporter". */
+    static String role(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<Role> role(String word) {
+        return Arrays.stream(Role.values()).filter(r -> role(r).equals(word)).findFirst();
     }
 }

@@ -10,9 +10,16 @@ package org.ledgerport.core.connector;
  * @param pullsStatus       paid and voided status can be read back
  * @param requestsPerMinute the package's rate limit per account, or 0 when it has none
  * @param maxConcurrent     most requests in flight at once per account, or 0 when unlimited
+ * @param receivesPayments  payments recorded in Ledgerport can be sent there and applied to the invoice
  */
 public record Capabilities(boolean assignsNumbers, int maxBatchSize, boolean canVoid, boolean canDelete,
-        boolean pullsStatus, int requestsPerMinute, int maxConcurrent) {
+        boolean pullsStatus, int requestsPerMinute, int maxConcurrent, boolean receivesPayments) {
+
+    /** The capabilities of a package that takes no payments from Ledgerport. */
+    public Capabilities(boolean assignsNumbers, int maxBatchSize, boolean canVoid, boolean canDelete,
+            boolean pullsStatus, int requestsPerMinute, int maxConcurrent) {
+        this(assignsNumbers, maxBatchSize, canVoid, canDelete, pullsStatus, requestsPerMinute, maxConcurrent, false);
+    }
 
     public Capabilities {
         if (maxBatchSize < 1) {

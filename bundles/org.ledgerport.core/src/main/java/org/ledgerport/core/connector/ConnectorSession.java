@@ -39,11 +39,33 @@ public interface ConnectorSession extends AutoCloseable {
     /** Looks an invoice up by our reference, as the engine does before it sends anything twice. */
     Optional<ExternalInvoice> findByReference(String ourReference) throws ConnectorException;
 
-    /** Takes an exported invoice back by the vendor's rules: delete where it may, void otherwise. */
+    /**
+     * Says what {@link #withdraw} would do to the invoice, reading its current state at the vendor and changing
+     * nothing; refuses, with what the user must do at the vendor first, when the vendor's rules forbid it.
+     */
+    WithdrawalPlan planWithdrawal(ExternalInvoice invoice) throws ConnectorException;
+
+    /**
+     * Takes an exported invoice back by the vendor's rules: delete where it may, void otherwise; refuses as
+     * {@link #planWithdrawal} does. Withdrawing an invoice already withdrawn changes nothing and says how it was.
+     */
     Withdrawal withdraw(ExternalInvoice invoice) throws ConnectorException;
 
-    /** Changes to exported invoices since the given moment, oldest first. */
+    /**
+     * Changes to exported invoices since the given moment, oldest first, reading as many pages as the vendor
+     * needs. A change the connector cannot tell apart from an earlier one may come again; the engine ignores it.
+     */
     List<StatusChange> statusChangesSince(Instant since) throws ConnectorException;
+
+    /**
+     * Records a payment at the vendor and applies it to the invoice, once per idempotency key: sent again with
+     * the same key (after a lost answer), the vendor answers with the payment it already has. Only connectors
+     * whose {@link Capabilities#receivesPayments()} is true are asked.
+     */
+    default ExternalPayment sendPayment(OutgoingPayment payment) throws ConnectorException {
+        throw new ConnectorException(Problem.error("payment.unsupported", "",
+                "This accounting package does not take payments from Ledgerport; record the payment there."));
+    }
 
     @Override
     void close();

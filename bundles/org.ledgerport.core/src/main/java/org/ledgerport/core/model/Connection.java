@@ -19,6 +19,11 @@ import java.util.TreeMap;
 public record Connection(long id, String uid, String connectorId, String name, Map<String, String> settings,
         Map<MappingKind, Map<String, String>> mappings, NumberingPolicy numbering, int version) {
 
+    /** Setting ({@code true}/{@code false}): export each invoice as soon as it is finalized. */
+    public static final String EXPORT_ON_FINALIZE = "ledgerport.exportOnFinalize";
+    /** Setting: refresh the status from the package every so many minutes while the workstation runs; 0 never. */
+    public static final String REFRESH_MINUTES = "ledgerport.refreshMinutes";
+
     public Connection {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(connectorId, "connectorId");
@@ -37,6 +42,19 @@ public record Connection(long id, String uid, String connectorId, String name, M
 
     public String setting(String key, String fallback) {
         return settings.getOrDefault(key, fallback);
+    }
+
+    public boolean exportsOnFinalize() {
+        return Boolean.parseBoolean(setting(EXPORT_ON_FINALIZE, "false"));
+    }
+
+    /** How often the status is refreshed by itself, in minutes; 0 when only on request. */
+    public int refreshMinutes() {
+        try {
+            return Math.max(0, Integer.parseInt(setting(REFRESH_MINUTES, "0").strip()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The package's code for one of the firm's codes, or empty when it is not mapped. */

@@ -9,8 +9,17 @@ import org.ledgerport.core.export.ExportState;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunSummary;
 
-/** The record of export runs: one entry per run, with every invoice's result and problems. */
+/**
+ * The record of export runs (one entry per run, with every invoice's result and problems) and of the other things
+ * users did: reverts, payments, status refreshes, connection and role changes.
+ */
 public interface ProcessLog {
+
+    /** Adds an activity; its id and, when the workstation is empty, the workstation are filled in. */
+    Activity record(Activity activity);
+
+    /** The latest activities, newest first. */
+    List<Activity> recentActivity(int limit);
 
     /** The latest runs, newest first. */
     List<RunSummary> recentRuns(int limit);

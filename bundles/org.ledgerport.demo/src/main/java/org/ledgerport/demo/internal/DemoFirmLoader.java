@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.eclipse.osgi.service.datalocation.Location;
+import org.ledgerport.core.access.AccessControl;
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.NumberingPolicy;
 import org.ledgerport.core.store.ConnectionStore;
@@ -32,13 +34,16 @@ public final class DemoFirmLoader implements DemoFirm {
 
     private final InvoiceStore invoices;
     private final ConnectionStore connections;
+    private final AccessControl access;
     private final Location workspace;
 
     @Activate
     public DemoFirmLoader(@Reference InvoiceStore invoices, @Reference ConnectionStore connections,
+            @Reference AccessControl access,
             @Reference(target = "(type=osgi.instance.area)") Location workspace) {
         this.invoices = invoices;
         this.connections = connections;
+        this.access = access;
         this.workspace = workspace;
     }
 
@@ -54,11 +59,14 @@ public final class DemoFirmLoader implements DemoFirm {
             throw new IllegalStateException("The demo firm was not loaded: there is already a connection named '"
                     + CONNECTION_NAME + "'. Rename or delete it, then load the demo again.");
         }
+        // Checked before the import, so that a user who may not add the demo's connection gets no half demo.
+        String user = access.currentUser();
+        access.check(user, Permission.MANAGE_CONNECTIONS);
         File exports = exportsFolder();
         ImportBatch batch = DemoData.batch(LocalDate.now());
         ImportBatch.Saved saved = invoices.importBatch(batch);
-        connections.createConnection(FILE_CONNECTOR, CONNECTION_NAME, DemoData.settings(exports.getAbsolutePath()),
-                DemoData.mappings(), NumberingPolicy.OURS);
+        connections.createConnection(user, FILE_CONNECTOR, CONNECTION_NAME,
+                DemoData.settings(exports.getAbsolutePath()), DemoData.mappings(), NumberingPolicy.OURS);
         Map<InvoiceStatus, Integer> byStatus = new EnumMap<>(InvoiceStatus.class);
         batch.invoices().forEach(invoice -> byStatus.merge(invoice.status(), 1, Integer::sum));
         return new DemoReport(saved.customersCreated(), saved.itemsCreated(), saved.taxCodesSaved(), byStatus,

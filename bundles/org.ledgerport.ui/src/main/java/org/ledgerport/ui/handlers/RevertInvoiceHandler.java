@@ -9,7 +9,10 @@ import org.ledgerport.ui.parts.InvoiceEditorPart;
 
 import jakarta.inject.Named;
 
-/** Reverts the invoice in the active editor to draft; the store says why when it may not be. */
+/**
+ * Reverts the invoice in the active editor to draft: a finalized one here only, an exported one after the editor
+ * showed what each accounting package will do and the user confirmed. Disabled for a user whose role may not.
+ */
 public final class RevertInvoiceHandler {
 
     @CanExecute

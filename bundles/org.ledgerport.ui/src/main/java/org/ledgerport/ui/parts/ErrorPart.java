@@ -18,6 +18,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TreeColumnLayout;
@@ -37,10 +38,14 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Text;
 import org.ledgerport.core.connector.ConnectorRegistry;
+import org.ledgerport.core.connector.VendorStatus;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunSummary;
+import org.ledgerport.core.export.StatusService;
+import org.ledgerport.core.export.VendorState;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.Problem;
@@ -50,9 +55,12 @@ import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.CommandIds;
 import org.ledgerport.ui.Icons;
+import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
+import org.ledgerport.ui.internal.StatusRefresher;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -60,7 +68,8 @@ import jakarta.inject.Inject;
 /**
  * The Errors view: every problem of the latest export run (or of an earlier one, on demand), grouped by invoice,
  * in the bookkeeper's words, with the accounting package's own code and text in a detail pane and a button
- * straight to the cause. The problems can be copied and saved as CSV.
+ * straight to the cause. The problems can be copied and saved as CSV. Above them, the invoices an accounting
+ * package voided or deleted without Ledgerport asking wait for the user's decision, each a click from its editor.
  */
 public final class ErrorPart {
 
@@ -69,20 +78,29 @@ public final class ErrorPart {
     /** How many runs the run chooser offers. */
     static final int RECENT_RUNS = 30;
 
+    /** How many invoices waiting for a decision are named one by one. */
+    private static final int ATTENTION_NAMED = 8;
+
+    /** Lets a burst of store changes end before the invoices waiting for a decision are read again. */
+    private static final int RELOAD_DELAY_MILLIS = 400;
+
     private static final String NO_RUN = "No export has run yet.\n\nChoose a connection in the Export view and press "
             + "Export. The problems of each run are listed here, each with the way to fix it.";
     private static final String NOTHING_SELECTED = "Select a problem to read all about it: the accounting "
             + "package's own code and text, and whether trying again can help.";
 
     private final ProcessLog processLog;
+    private final StatusService statusService;
     private final InvoiceStore invoices;
     private final ConnectionStore connections;
     private final ConnectorRegistry connectors;
     private final UISynchronize ui;
     private final ECommandService commands;
     private final EHandlerService handlers;
+    private final IStylingEngine styling;
 
     private PartImages icons;
+    private Link attention;
     private Combo runCombo;
     private PageStack pages;
     private SashForm sash;
@@ -101,23 +119,36 @@ public final class ErrorPart {
     /** The accounting package of the shown run's connection, as the detail pane names it. */
     private String packageName = "The accounting package";
     private int loadsStarted;
+    private int attentionLoadsStarted;
+    private final Runnable attentionSoon = this::loadAttention;
 
     @Inject
-    public ErrorPart(ProcessLog processLog, InvoiceStore invoices, ConnectionStore connections,
-            ConnectorRegistry connectors, UISynchronize ui, ECommandService commands, EHandlerService handlers) {
+    public ErrorPart(ProcessLog processLog, StatusService statusService, InvoiceStore invoices,
+            ConnectionStore connections, ConnectorRegistry connectors, UISynchronize ui, ECommandService commands,
+            EHandlerService handlers, IStylingEngine styling) {
         this.processLog = processLog;
+        this.statusService = statusService;
         this.invoices = invoices;
         this.connections = connections;
         this.connectors = connectors;
         this.ui = ui;
         this.commands = commands;
         this.handlers = handlers;
+        this.styling = styling;
     }
 
     @PostConstruct
     public void createControls(Composite parent) {
         icons = new PartImages(parent);
         GridLayoutFactory.swtDefaults().applyTo(parent);
+
+        attention = new Link(parent, SWT.WRAP);
+        WidgetIds.tag(attention, "errors.attention");
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(attention);
+        attention.addListener(SWT.Selection, e -> openInvoice(e.text));
+        styling.setClassname(attention, UiColors.MESSAGE_ERROR_CLASS);
+        styling.style(attention);
+        showAttention("");
 
         Composite top = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
@@ -157,10 +188,14 @@ public final class ErrorPart {
         saveCsv = button(buttons, "Export to CS&V\u2026", "csv", "errors.csv", this::saveCsv);
         saveCsv.setToolTipText("Save every problem of this run as a CSV file for a spreadsheet");
 
-        RunViewRefreshHandler.activate(handlers, () -> load(shown == null ? null : shown.id()));
+        RunViewRefreshHandler.activate(handlers, () -> {
+            load(shown == null ? null : shown.id());
+            loadAttention();
+        });
         pages.showMessage("Reading the latest export run\u2026");
         selectionChanged();
         load(null);
+        loadAttention();
     }
 
     private void createTree(Composite parent) {
@@ -270,6 +305,108 @@ public final class ErrorPart {
     void showRun(@UIEventTopic(UiTopics.SHOW_RUN) Long runId) {
         if (!disposed()) {
             load(runId);
+        }
+    }
+
+    @Inject
+    @Optional
+    void statusRefreshed(@UIEventTopic(StatusRefresher.TOPIC) StatusRefresher.Outcome outcome) {
+        if (!disposed() && outcome.finished()) {
+            loadAttention();
+        }
+    }
+
+    @Inject
+    @Optional
+    void invoicesChanged(@UIEventTopic(InvoiceStore.TOPIC_INVOICES_CHANGED) Event event) {
+        // A decision taken (draft again, void here) changes the invoice.
+        if (!disposed()) {
+            pages.composite().getDisplay().timerExec(RELOAD_DELAY_MILLIS, attentionSoon);
+        }
+    }
+
+    /** Reads, in the background, the invoices the accounting packages voided or deleted on their own. */
+    private void loadAttention() {
+        if (disposed()) {
+            return;
+        }
+        int load = ++attentionLoadsStarted;
+        Job.create("Reading the invoices that need your decision", monitor -> {
+            try {
+                List<VendorState> states = statusService.needingAttention();
+                Map<Long, String> numbers = new HashMap<>();
+                invoices.loadInvoices(states.stream().map(VendorState::invoiceId).distinct().toList())
+                        .forEach(invoice -> numbers.put(invoice.id(), invoice.number()));
+                Map<Long, String> packages = new HashMap<>();
+                for (VendorState state : states) {
+                    packages.computeIfAbsent(state.connectionId(), id -> connections.findConnection(id)
+                            .flatMap(c -> connectors.find(c.connectorId())).map(c -> c.descriptor().displayName())
+                            .orElse("the accounting package"));
+                }
+                String text = attentionText(states, numbers, packages);
+                ui.asyncExec(() -> {
+                    if (load == attentionLoadsStarted && !disposed()) {
+                        showAttention(text);
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> {
+                    if (load == attentionLoadsStarted && !disposed()) {
+                        showAttention(RunLabels.literal("The invoices changed in the accounting package could not "
+                                + "be read from Ledgerport's database: " + e.getMessage() + ". Press F5 to try "
+                                + "again."));
+                    }
+                });
+                return Status.error("Could not read the invoices that need a decision", e);
+            }
+        }).schedule();
+    }
+
+    /**
+     * "Needs your decision: 1 invoice was voided or deleted in the accounting package without Ledgerport asking: 1001
+     * (voided in QuickBooks Online – Acme). … Open the invoice to decide …", each number a link to its editor;
+     * empty for none.
+     */
+    static String attentionText(List<VendorState> states, Map<Long, String> numbers, Map<Long, String> packages) {
+        if (states.isEmpty()) {
+            return "";
+        }
+        List<String> items = new ArrayList<>();
+        for (VendorState state : states.subList(0, Math.min(ATTENTION_NAMED, states.size()))) {
+            String number = escape(numbers.getOrDefault(state.invoiceId(), "#" + state.invoiceId()));
+            items.add("<a href=\"%d\">%s</a> (%s in %s \u2013 %s)".formatted(state.invoiceId(), number,
+                    state.status() == VendorStatus.DELETED ? "deleted" : "voided",
+                    escape(packages.getOrDefault(state.connectionId(), "the accounting package")),
+                    escape(state.connectionName())));
+        }
+        String more = states.size() > items.size() ? " and " + (states.size() - items.size()) + " more" : "";
+        return ("Needs your decision: %s %s voided or deleted in the accounting package without Ledgerport asking: "
+                + "%s%s. Nothing was changed here. Open the invoice to decide: make it a draft again to correct and "
+                + "export it anew, or void it here too.").formatted(RunLabels.invoices(states.size()),
+                        states.size() == 1 ? "was" : "were", String.join(", ", items), more);
+    }
+
+    /** Link text is markup: numbers and names keep their ampersands and angle brackets as typed. */
+    private static String escape(String plain) {
+        return plain.replace("&", "&&").replace("<", "\u2039").replace(">", "\u203a");
+    }
+
+    private void showAttention(String text) {
+        attention.setText(text);
+        attention.setVisible(!text.isEmpty());
+        ((org.eclipse.swt.layout.GridData) attention.getLayoutData()).exclude = text.isEmpty();
+        attention.getParent().layout(true, true);
+    }
+
+    private void openInvoice(String invoiceId) {
+        if (invoiceId == null || !invoiceId.matches("\\d+")) {
+            return;
+        }
+        ParameterizedCommand command = commands.createCommand(CommandIds.OPEN_INVOICE,
+                Map.of(CommandIds.INVOICE_ID, invoiceId));
+        if (command != null && handlers.canExecute(command)) {
+            handlers.executeHandler(command);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,11 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.ledgerport.core.access.AccessDeniedException;
+import org.ledgerport.core.access.Permission;
+import org.ledgerport.core.access.Role;
 import org.ledgerport.core.connector.ConnectorRegistry;
+import org.ledgerport.core.export.AutoExportQueue;
 import org.ledgerport.core.export.ExportListener;
 import org.ledgerport.core.export.ExportOutcome;
 import org.ledgerport.core.export.ExportRequest;
@@ -51,6 +56,7 @@ import org.ledgerport.core.export.ExportService;
 import org.ledgerport.core.export.ExportState;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.Preflight;
+import org.ledgerport.core.export.QueuedExport;
 import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.core.export.RunSummary;
 import org.ledgerport.core.model.Connection;
@@ -63,11 +69,13 @@ import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.CommandIds;
 import org.ledgerport.ui.ConnectionStatus;
+import org.ledgerport.ui.CurrentUser;
 import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
+import org.ledgerport.ui.internal.StatusRefresher;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -76,7 +84,10 @@ import jakarta.inject.Inject;
 /**
  * The Export view: pick a connection, see what is ready for it with the counts of the pre-flight, check and export
  * a selection (or everything listed) in a cancellable background job, and watch each row's status as the results
- * come in. Every read and every export runs in a job; the UI thread only shows what they hand back.
+ * come in. For a connection that exports each invoice as it is finalized, the invoices waiting in its queue are
+ * listed as queued, with a way to try them again at once. It also asks the package what became of the exported
+ * invoices (Refresh Status) and says what it found. Every read and every export runs in a job; the UI thread only
+ * shows what they hand back. Actions the user's role does not allow are off, with the reason.
  */
 public final class ExportPart {
 
@@ -88,11 +99,22 @@ public final class ExportPart {
     /** Lets a burst of store changes (one per confirmed batch) end before the list is read again. */
     private static final int RELOAD_DELAY_MILLIS = 400;
 
+    /** How often the queue of a connection that exports on finalize is read while invoices wait in it. */
+    private static final int QUEUE_POLL_MILLIS = 3000;
+
+    /** How often it is read while empty: an invoice joins it, and fails its first try, with no other news. */
+    private static final int IDLE_QUEUE_POLL_MILLIS = 10_000;
+
+    private static final String EXPORT_TIP = "Export the selected invoices, or all listed when none is selected";
+
     private static final String NO_CONNECTION = "There is no connection to an accounting package yet.\n\n"
             + "Add one to export invoices: choose the accounting package (QuickBooks Online, Xero, or import files "
             + "for a package without a connection), sign in, and map your tax codes and income accounts.";
 
     private final ExportService exports;
+    private final AutoExportQueue autoExport;
+    private final StatusRefresher refresher;
+    private final CurrentUser user;
     private final InvoiceStore invoices;
     private final ProcessLog processLog;
     private final ConnectionStore connections;
@@ -109,13 +131,18 @@ public final class ExportPart {
     private Combo connectionCombo;
     private Label connectionState;
     private Button refreshButton;
+    private Button refreshStatusButton;
     private Label counts;
+    private Composite queueRow;
+    private Label queueText;
+    private Button retryButton;
     private PageStack pages;
     private Composite tablePage;
     private TableViewer viewer;
     private Composite messagePage;
     private Label message;
     private Button addConnection;
+    private Label refusal;
     private Button selectAllButton;
     private Button selectNoneButton;
     private Button checkButton;
@@ -124,11 +151,19 @@ public final class ExportPart {
     private ProgressBar progress;
     private Button cancelButton;
     private Link summary;
+    private Composite statusRow;
+    private Link statusLine;
+    private Button stopRefreshButton;
 
     private List<Connection> connectionList = List.of();
     private Connection connection;
     private List<ExportRow> rows = List.of();
     private final Map<Long, ExportRowStatus> statuses = new HashMap<>();
+    /** The connection's invoices waiting to be exported by themselves, as last read, by invoice id. */
+    private Map<Long, QueuedExport> queued = Map.of();
+    /** Every invoice shown queued since the list was last read afresh, to tell those the queue exported. */
+    private final Set<Long> queuedSeen = new HashSet<>();
+    private boolean queuePollScheduled;
     /** The check or export under way, or null. */
     private Job running;
     /** Counts loads started, so a slow load that finishes after a newer one cannot show stale rows. */
@@ -141,13 +176,17 @@ public final class ExportPart {
     /** The connections changed while a check or an export ran; they are read again when it ends. */
     private boolean connectionsChangedMeanwhile;
     private final Runnable reloadSoon = () -> reload(true);
+    private final Runnable pollQueue = this::pollQueue;
 
     @Inject
-    public ExportPart(ExportService exports, InvoiceStore invoices, ProcessLog processLog,
-            ConnectionStore connections, ConnectorRegistry connectors, ConnectionStatus connectionStatus,
-            UISynchronize ui, IEventBroker events, EPartService parts, ECommandService commands,
-            EHandlerService handlers, MPart part) {
+    public ExportPart(ExportService exports, AutoExportQueue autoExport, StatusRefresher refresher, CurrentUser user,
+            InvoiceStore invoices, ProcessLog processLog, ConnectionStore connections, ConnectorRegistry connectors,
+            ConnectionStatus connectionStatus, UISynchronize ui, IEventBroker events, EPartService parts,
+            ECommandService commands, EHandlerService handlers, MPart part) {
         this.exports = exports;
+        this.autoExport = autoExport;
+        this.refresher = refresher;
+        this.user = user;
         this.invoices = invoices;
         this.processLog = processLog;
         this.connections = connections;
@@ -182,13 +221,20 @@ public final class ExportPart {
         counts = new Label(parent, SWT.WRAP);
         WidgetIds.tag(counts, "export.counts");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(counts);
+        createQueueRow(parent);
         createPages(parent);
+        refusal = new Label(parent, SWT.WRAP);
+        WidgetIds.tag(refusal, "export.refusal");
+        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(refusal);
         createButtonRow(parent);
         createProgressRow(parent);
         summary = new Link(parent, SWT.WRAP);
         WidgetIds.tag(summary, "export.summary");
         GridDataFactory.fillDefaults().grab(true, false).applyTo(summary);
         summary.addListener(SWT.Selection, e -> parts.showPart(ErrorPart.ID, PartState.ACTIVATE));
+        createStatusRow(parent);
+        showQueueRow();
+        showRefusal();
         updateButtons();
         RunViewRefreshHandler.activate(handlers, this::refresh);
         showMessage("Reading the connections\u2026", false);
@@ -198,7 +244,7 @@ public final class ExportPart {
     private void createConnectionRow(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(row);
-        GridLayoutFactory.fillDefaults().numColumns(4).applyTo(row);
+        GridLayoutFactory.fillDefaults().numColumns(5).applyTo(row);
         new Label(row, SWT.NONE).setText("Co&nnection:");
         connectionCombo = new Combo(row, SWT.READ_ONLY | SWT.DROP_DOWN);
         WidgetIds.tag(connectionCombo, "export.connection");
@@ -213,6 +259,37 @@ public final class ExportPart {
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(connectionState);
         refreshButton = button(row, "&Refresh", "refresh", "export.refresh", this::refresh);
         refreshButton.setToolTipText("Read again what is ready for this connection (F5)");
+        refreshStatusButton = button(row, "Refresh s&tatus", "refresh-status", "export.refreshStatus",
+                this::refreshStatus);
+    }
+
+    /** For a connection that exports on finalize: what waits in its queue, and Retry now. */
+    private void createQueueRow(Composite parent) {
+        queueRow = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(queueRow);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(queueRow);
+        queueText = new Label(queueRow, SWT.WRAP);
+        WidgetIds.tag(queueText, "export.queue");
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(300, SWT.DEFAULT)
+                .applyTo(queueText);
+        retryButton = button(queueRow, "Retr&y now", "queued", "export.retryNow", this::retryNow);
+        retryButton.setToolTipText("Try the queued invoices now instead of at their next try");
+    }
+
+    /** What the latest status refresh found, and Stop while it runs. */
+    private void createStatusRow(Composite parent) {
+        statusRow = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(statusRow);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(statusRow);
+        statusLine = new Link(statusRow, SWT.WRAP);
+        WidgetIds.tag(statusLine, "export.statusRefresh");
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(300, SWT.DEFAULT)
+                .applyTo(statusLine);
+        statusLine.addListener(SWT.Selection, e -> parts.showPart(ErrorPart.ID, PartState.ACTIVATE));
+        stopRefreshButton = button(statusRow, "Sto&p", null, "export.stopRefresh", refresher::cancel);
+        stopRefreshButton.setToolTipText("Stop the status refresh after the connection being asked");
+        show(stopRefreshButton, false);
+        show(statusRow, false);
     }
 
     private void createPages(Composite parent) {
@@ -257,7 +334,7 @@ public final class ExportPart {
         checkButton = button(row, "&Check", "check", "export.check", this::check);
         checkButton.setToolTipText("Check the selected invoices (or all listed) before exporting; nothing is sent");
         exportButton = button(row, "&Export", "export", "export.run", this::export);
-        exportButton.setToolTipText("Export the selected invoices, or all listed when none is selected");
+        exportButton.setToolTipText(EXPORT_TIP);
     }
 
     private void createProgressRow(Composite parent) {
@@ -315,8 +392,10 @@ public final class ExportPart {
             connection = null;
             rows = List.of();
             statuses.clear();
+            queued = Map.of();
             connectionState.setText("");
             counts.setText("");
+            showQueueRow();
             updateButtons();
             showMessage(NO_CONNECTION, true);
             return;
@@ -333,6 +412,8 @@ public final class ExportPart {
             // Its settings or mappings changed, which may change what the pre-flight says.
             connection = next;
             showConnectionState();
+            showQueueRow();
+            updateButtons();
             reload(true);
         }
     }
@@ -361,7 +442,11 @@ public final class ExportPart {
         // The rows and results of the connection chosen before are not this one's.
         rows = List.of();
         statuses.clear();
+        queued = Map.of();
+        queuedSeen.clear();
         viewer.setInput(rows);
+        showQueueRow();
+        updateButtons();
         reload(false);
     }
 
@@ -472,6 +557,10 @@ public final class ExportPart {
         }
         Connection target = connection;
         int load = ++loadsStarted;
+        if (!keepResults) {
+            queuedSeen.clear();
+        }
+        Set<Long> wasQueued = Set.copyOf(queuedSeen);
         String reading = "Reading what is ready for " + target.name() + "\u2026";
         // A reload keeps the rows on show and says so above them; a first read says so in their place.
         if (pages.shows(tablePage)) {
@@ -483,9 +572,21 @@ public final class ExportPart {
         Job.create("Reading the invoices ready for " + target.name(), monitor -> {
             List<ExportRow> fresh;
             Map<Long, ExportRowStatus> earlier;
+            List<QueuedExport> queue;
+            Map<Long, ExportRowStatus> byItself;
             try {
                 List<Invoice> ready = exports.ready(target.id());
-                fresh = rows(ready);
+                queue = target.exportsOnFinalize() ? autoExport.queued(target.id()) : List.of();
+                Set<Long> listed = ready.stream().map(Invoice::id).collect(Collectors.toSet());
+                Set<Long> inQueue = queue.stream().map(QueuedExport::invoiceId).collect(Collectors.toSet());
+                byItself = exportedByItself(target.id(), wasQueued.stream()
+                        .filter(id -> !listed.contains(id) && !inQueue.contains(id)).toList());
+                List<Long> more = new ArrayList<>(inQueue);
+                more.addAll(byItself.keySet());
+                more.removeAll(listed);
+                List<Invoice> shown = new ArrayList<>(ready);
+                shown.addAll(more.isEmpty() ? List.of() : invoices.loadInvoices(more));
+                fresh = rows(shown);
                 earlier = earlierOutcomes(target.id(), ready);
             } catch (RuntimeException e) {
                 ui.asyncExec(() -> {
@@ -497,7 +598,7 @@ public final class ExportPart {
                 });
                 return Status.error("Could not read the invoices ready for " + target.name(), e);
             }
-            ui.asyncExec(() -> showReady(load, fresh, earlier, keepResults));
+            ui.asyncExec(() -> showReady(load, fresh, earlier, queue, byItself, keepResults));
             try {
                 Preflight preflight = exports.check(target.id(), List.of());
                 ui.asyncExec(() -> {
@@ -528,6 +629,20 @@ public final class ExportPart {
         return ready.stream().map(invoice -> ExportRow.of(invoice, names.get(invoice.customerId()))).toList();
     }
 
+    /** The invoices that left the queue because it exported them, with what they became, by invoice id. */
+    private Map<Long, ExportRowStatus> exportedByItself(long connectionId, List<Long> leftQueue) {
+        Map<Long, ExportRowStatus> exported = new HashMap<>();
+        if (leftQueue.isEmpty()) {
+            return exported;
+        }
+        processLog.exportStates(leftQueue).forEach((id, states) -> states.stream()
+                .filter(state -> state.connectionId() == connectionId)
+                .max(Comparator.comparing(ExportState::at))
+                .filter(state -> state.outcome() == ExportOutcome.EXPORTED)
+                .ifPresent(state -> exported.put(id, ExportRowStatus.exportedByItself(state))));
+        return exported;
+    }
+
     /** How an earlier export to this connection ended for the invoices that it tried and did not export. */
     private Map<Long, ExportRowStatus> earlierOutcomes(long connectionId, List<Invoice> ready) {
         Map<Long, ExportRowStatus> earlier = new HashMap<>();
@@ -541,7 +656,8 @@ public final class ExportPart {
         return earlier;
     }
 
-    private void showReady(int load, List<ExportRow> fresh, Map<Long, ExportRowStatus> earlier, boolean keepResults) {
+    private void showReady(int load, List<ExportRow> fresh, Map<Long, ExportRowStatus> earlier,
+            List<QueuedExport> queue, Map<Long, ExportRowStatus> byItself, boolean keepResults) {
         if (load != loadsStarted || disposed()) {
             return;
         }
@@ -556,6 +672,8 @@ public final class ExportPart {
         }
         fresh.forEach(row -> merged.put(row.invoiceId(), row));
         earlier.forEach(statuses::putIfAbsent);
+        showQueued(queue);
+        statuses.putAll(byItself);
         rows = merged.values().stream().sorted(Comparator.comparingLong(ExportRow::invoiceId)).toList();
         viewer.setInput(rows);
         viewer.setSelection(new StructuredSelection(rows.stream().filter(r -> selected.contains(r.invoiceId()))
@@ -600,6 +718,181 @@ public final class ExportPart {
     private List<ExportRow> chosenRows() {
         List<ExportRow> selected = selectedRows();
         return (selected.isEmpty() ? rows : selected).stream().filter(row -> !status(row).exported()).toList();
+    }
+
+    // ---- the queue of a connection that exports on finalize
+
+    /** Shows the queue as read: its invoices' rows say queued, and it is read again while any wait. */
+    private void showQueued(List<QueuedExport> queue) {
+        Map<Long, QueuedExport> read = new LinkedHashMap<>();
+        queue.forEach(entry -> read.put(entry.invoiceId(), entry));
+        queued = read;
+        queuedSeen.addAll(read.keySet());
+        queue.forEach(entry -> statuses.put(entry.invoiceId(), ExportRowStatus.queued(entry)));
+        showQueueRow();
+        updateButtons();
+        scheduleQueuePoll();
+    }
+
+    private void showQueueRow() {
+        boolean shown = connection != null && connection.exportsOnFinalize();
+        if (shown) {
+            String name = connection.name();
+            queueText.setText(RunLabels.literal(queued.isEmpty()
+                    ? "Each invoice is exported to %s by itself as soon as it is finalized; none is waiting now."
+                            .formatted(name)
+                    : ("Each invoice is exported to %s by itself as soon as it is finalized; %s waiting (Queued "
+                            + "below), tried again by itself with growing pauses.").formatted(name,
+                                    RunLabels.invoices(queued.size()))));
+        }
+        show(queueRow, shown);
+    }
+
+    private void scheduleQueuePoll() {
+        if (connection != null && connection.exportsOnFinalize() && !queuePollScheduled && !disposed()) {
+            queuePollScheduled = true;
+            pages.composite().getDisplay().timerExec(queued.isEmpty() ? IDLE_QUEUE_POLL_MILLIS : QUEUE_POLL_MILLIS,
+                    pollQueue);
+        }
+    }
+
+    /** Reads the queue again: invoices join it, and their tries fail, without the invoices changing. */
+    private void pollQueue() {
+        queuePollScheduled = false;
+        if (disposed() || connection == null || !connection.exportsOnFinalize()) {
+            return;
+        }
+        if (busy() || loadsDone != loadsStarted) {
+            scheduleQueuePoll();
+            return;
+        }
+        Connection target = connection;
+        int load = loadsStarted;
+        Job job = Job.create("Reading the export queue of " + target.name(), monitor -> {
+            try {
+                List<QueuedExport> queue = autoExport.queued(target.id());
+                ui.asyncExec(() -> queueRead(target, load, queue));
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> queueProblem("The export queue could not be read from Ledgerport's database: "
+                        + e.getMessage() + ". Press F5 to try again."));
+                return Status.error("Could not read the export queue of " + target.name(), e);
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void pollQueueNow() {
+        if (disposed()) {
+            return;
+        }
+        pages.composite().getDisplay().timerExec(-1, pollQueue);
+        pollQueue();
+    }
+
+    private void queueRead(Connection target, int load, List<QueuedExport> queue) {
+        if (disposed() || connection == null || connection.id() != target.id() || load != loadsStarted) {
+            return;
+        }
+        if (!queue.stream().map(QueuedExport::invoiceId).collect(Collectors.toSet()).equals(queued.keySet())) {
+            // Invoices joined or left the queue: read the list again, which shows those the queue exported.
+            reload(true);
+            return;
+        }
+        showQueued(queue);
+        viewer.refresh();
+    }
+
+    private void queueProblem(String text) {
+        if (!disposed()) {
+            queueText.setText(RunLabels.literal(text));
+            updateButtons();
+            queueRow.getParent().layout(true, true);
+        }
+    }
+
+    /** Tries the queued invoices now instead of at their next try. */
+    public void retryNow() {
+        Connection target = connection;
+        if (target == null || busy() || disposed() || !target.exportsOnFinalize()) {
+            return;
+        }
+        retryButton.setEnabled(false);
+        queueText.setText(RunLabels.literal("Trying the queued invoices again now\u2026"));
+        Job.create("Trying the queued invoices for " + target.name() + " again", monitor -> {
+            try {
+                autoExport.retryNow(target.id());
+                ui.asyncExec(this::pollQueueNow);
+                return Status.OK_STATUS;
+            } catch (AccessDeniedException e) {
+                user.reload();
+                ui.asyncExec(() -> queueProblem(e.getMessage()));
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> queueProblem("The queued invoices could not be tried again: " + e.getMessage()
+                        + ". Press Retry now to try again; if it keeps failing, restart Ledgerport."));
+                return Status.error("Could not try the queue of " + target.name() + " again", e);
+            }
+        }).schedule();
+    }
+
+    // ---- the status at the accounting package
+
+    /** Asks the chosen connection's package what became of the invoices exported to it. */
+    public void refreshStatus() {
+        if (connection == null || disposed() || !refreshStatusButton.isEnabled()) {
+            return;
+        }
+        if (!refresher.refresh(List.of(connection.id()))) {
+            showStatusLine("A status refresh is under way already; its outcome shows here when it ends.", false);
+        }
+    }
+
+    @Inject
+    @Optional
+    void statusRefreshed(@UIEventTopic(StatusRefresher.TOPIC) StatusRefresher.Outcome outcome) {
+        if (disposed()) {
+            return;
+        }
+        String text = String.join("\n", outcome.lines().stream().map(ExportPart::escape).toList());
+        if (outcome.finished() && outcome.needingAttention() > 0) {
+            text += " <a>See the Errors view</a> to decide what happens to "
+                    + (outcome.needingAttention() == 1 ? "it" : "them") + " here.";
+        }
+        showStatusLine(text, !outcome.finished());
+        updateButtons();
+    }
+
+    private void showStatusLine(String text, boolean running) {
+        statusLine.setText(text);
+        show(stopRefreshButton, running);
+        show(statusRow, !text.isEmpty());
+        statusRow.getParent().layout(true, true);
+    }
+
+    /** Link text is markup: names keep their ampersands and angle brackets as typed. */
+    private static String escape(String plain) {
+        return plain.replace("&", "&&").replace("<", "\u2039").replace(">", "\u203a");
+    }
+
+    // ---- what the user's role allows
+
+    @Inject
+    @Optional
+    void roleChanged(@UIEventTopic(UiTopics.USER_ROLE) Role role) {
+        if (!disposed()) {
+            showRefusal();
+            updateButtons();
+        }
+    }
+
+    /** Says, above the buttons, why the user may not export, when the role does not allow it. */
+    private void showRefusal() {
+        java.util.Optional<String> reason = user.refusal(Permission.EXPORT);
+        refusal.setText(RunLabels.literal(reason.orElse("")));
+        show(refusal, reason.isPresent());
+        refusal.getParent().layout(true, true);
     }
 
     // ---- check and export
@@ -674,7 +967,7 @@ public final class ExportPart {
         progress.setSelection(0);
         summary.setText(RunLabels.literal("Exporting %s to %s\u2026".formatted(RunLabels.invoices(ids.size()),
                 target.name())));
-        ExportRequest request = new ExportRequest(target.id(), ids, System.getProperty("user.name"), false);
+        ExportRequest request = new ExportRequest(target.id(), ids, user.name(), false);
         Job job = Job.create("Exporting invoices to " + target.name(), monitor -> {
             return runExport(target, request, monitor);
         });
@@ -715,6 +1008,11 @@ public final class ExportPart {
             events.post(UiTopics.RUN_FINISHED, run.id());
             ui.asyncExec(() -> exportFinished(run, results));
             return run.outcome() == RunOutcome.CANCELLED ? Status.CANCEL_STATUS : Status.OK_STATUS;
+        } catch (AccessDeniedException e) {
+            // The role changed since the view last read it: the refusal names the role needed.
+            user.reload();
+            ui.asyncExec(() -> jobFailed(e.getMessage()));
+            return Status.OK_STATUS;
         } catch (RuntimeException e) {
             ui.asyncExec(() -> jobFailed("The export to " + target.name() + " stopped: " + e.getMessage()
                     + ". What it sent is recorded in the Process Log. Press Refresh (F5), then Export again for the "
@@ -833,23 +1131,50 @@ public final class ExportPart {
         return running != null;
     }
 
-    /** Enables what can be done now: nothing but Cancel while a check or an export runs. */
+    /**
+     * Enables what can be done now: nothing but Cancel while a check or an export runs, and nothing the user's role
+     * does not allow (the tooltip says which role it needs).
+     */
     private void updateButtons() {
         boolean busy = busy();
         boolean connected = connection != null;
+        java.util.Optional<String> mayNotExport = user.refusal(Permission.EXPORT);
         connectionCombo.setEnabled(!busy && !connectionList.isEmpty());
         refreshButton.setEnabled(!busy && connected);
         selectAllButton.setEnabled(!busy && !rows.isEmpty());
         selectNoneButton.setEnabled(!busy && !rows.isEmpty());
         checkButton.setEnabled(!busy && !rows.isEmpty());
-        exportButton.setEnabled(!busy && !rows.isEmpty());
+        exportButton.setEnabled(!busy && !rows.isEmpty() && mayNotExport.isEmpty());
+        exportButton.setToolTipText(mayNotExport.orElse(EXPORT_TIP));
+        retryButton.setEnabled(!busy && !queued.isEmpty() && mayNotExport.isEmpty());
+        retryButton.setToolTipText(mayNotExport.orElse("Try the queued invoices now instead of at their next try"));
         cancelButton.setEnabled(busy);
+        updateRefreshStatusButton(connected);
+    }
+
+    private void updateRefreshStatusButton(boolean connected) {
+        boolean pulls = connected && refresher.pullsStatus(connection);
+        java.util.Optional<String> mayNot = user.refusal(Permission.REFRESH_STATUS);
+        refreshStatusButton.setEnabled(pulls && mayNot.isEmpty() && !refresher.running());
+        String tip = null;
+        if (connected) {
+            String name = packageName(connection);
+            tip = !pulls ? name + " does not report back what became of the invoices exported to it."
+                    : mayNot.orElse("Ask " + name + " what became of the invoices exported to it: paid, partly paid, "
+                            + "approved, voided (Ctrl+F5)");
+        }
+        refreshStatusButton.setToolTipText(tip);
     }
 
     private void showProgressRow(boolean visible) {
-        progressRow.setVisible(visible);
-        ((org.eclipse.swt.layout.GridData) progressRow.getLayoutData()).exclude = !visible;
+        show(progressRow, visible);
         progressRow.getParent().layout(true, true);
+    }
+
+    /** Shows or hides a control and takes it out of its grid while hidden. */
+    private static void show(org.eclipse.swt.widgets.Control control, boolean visible) {
+        control.setVisible(visible);
+        ((org.eclipse.swt.layout.GridData) control.getLayoutData()).exclude = !visible;
     }
 
     private void showMessage(String text, boolean offerNewConnection) {

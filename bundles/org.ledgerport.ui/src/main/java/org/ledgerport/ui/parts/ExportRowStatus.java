@@ -1,5 +1,6 @@
 package org.ledgerport.ui.parts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.ledgerport.core.export.ExportOutcome;
 import org.ledgerport.core.export.ExportState;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.Preflight;
+import org.ledgerport.core.export.QueuedExport;
 import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.model.Severity;
 import org.ledgerport.ui.Formats;
@@ -73,6 +75,31 @@ record ExportRowStatus(ImageDescriptor icon, String text, String details, Export
                 state.outcome().label() + " (" + Formats.dateTime(state.at()) + ")",
                 "The latest export that tried this invoice ended so. The Errors view and the Process Log show why.",
                 state.outcome(), false);
+    }
+
+    /**
+     * Waiting in the queue of a connection that exports each invoice as it is finalized: "Queued: tried 3 times,
+     * next try at 14:05 · QuickBooks Online cannot be reached".
+     */
+    static ExportRowStatus queued(QueuedExport queued) {
+        String next = queued.nextTry().isAfter(Instant.now()) ? "next try " + Formats.dateTime(queued.nextTry())
+                : "to be tried now";
+        // The queue counts its tries as a whole; an invoice without a problem of its own was not tried yet.
+        String text = queued.attempts() == 0 || queued.lastProblem().isEmpty() ? "Queued: " + next
+                : "Queued: tried " + (queued.attempts() == 1 ? "once" : queued.attempts() + " times") + ", " + next
+                        + RunLabels.DOT + queued.lastProblem();
+        String details = "Exported by itself as soon as it was finalized, as this connection is set to. It is "
+                + "tried again with growing pauses while the accounting package cannot take it; Retry now tries "
+                + "at once." + (queued.lastProblem().isEmpty() ? "" : "\nLast try: " + queued.lastProblem());
+        return new ExportRowStatus(Icons.get("queued"), text, details, null, false);
+    }
+
+    /** The queue exported it by itself while the view showed it queued; it stays listed until a refresh. */
+    static ExportRowStatus exportedByItself(ExportState state) {
+        String number = state.externalNumber().isEmpty() ? "" : " as " + state.externalNumber();
+        return new ExportRowStatus(Icons.forOutcome(ExportOutcome.EXPORTED), "Exported" + number + " by itself ("
+                + Formats.dateTime(state.at()) + ")", "Exported by itself from the queue, as this connection "
+                + "exports each invoice as soon as it is finalized.", ExportOutcome.EXPORTED, true);
     }
 
     boolean exported() {

@@ -3,6 +3,7 @@ package org.ledgerport.ui.parts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -22,6 +26,7 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.resource.JFaceResources;
@@ -41,6 +46,7 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.TableViewerEditor;
 import org.eclipse.jface.viewers.TableViewerFocusCellManager;
 import org.eclipse.jface.viewers.TextCellEditor;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.events.MouseEvent;
@@ -55,7 +61,14 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.ledgerport.core.access.AccessDeniedException;
+import org.ledgerport.core.access.Permission;
+import org.ledgerport.core.export.ExportException;
 import org.ledgerport.core.export.ExportState;
+import org.ledgerport.core.export.RevertPlan;
+import org.ledgerport.core.export.RevertRefusedException;
+import org.ledgerport.core.export.StatusService.Resolution;
+import org.ledgerport.core.export.VendorState;
 import org.ledgerport.core.model.ChargeKind;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
@@ -65,6 +78,9 @@ import org.ledgerport.core.model.LifecycleException;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.InvoiceTotals;
 import org.ledgerport.core.model.Money;
+import org.ledgerport.core.model.Payment;
+import org.ledgerport.core.model.PaymentDraft;
+import org.ledgerport.core.model.PaymentState;
 import org.ledgerport.core.model.TaxCode;
 import org.ledgerport.core.model.TaxMode;
 import org.ledgerport.core.store.ConcurrentChangeException;
@@ -83,8 +99,11 @@ import jakarta.inject.Inject;
 /**
  * One invoice, opened from the list: its header, lines, header charges and live totals, editable while it is a
  * draft, with Save, Finalize and Revert to draft. Totals come from the core's own tax rules as the content is
- * typed; what the store refuses is said in the message area at the top, in the store's words. The invoice is
- * read and written in jobs, never on the UI thread.
+ * typed; what the store refuses is said in the message area at the top, in the store's words. Once exported, it
+ * shows where the invoice stands at each accounting package, its payments and its history; an exported invoice is
+ * reverted by withdrawing it there first, payments are recorded and sent, and what a package voided or deleted on
+ * its own is settled from the notice above it. Buttons the user's role does not allow are disabled, their tooltip
+ * naming the role needed. The invoice is read and written in jobs, never on the UI thread.
  */
 public final class InvoiceEditorPart {
 
@@ -99,6 +118,7 @@ public final class InvoiceEditorPart {
 
     private final InvoiceStore store;
     private final ProcessLog processLog;
+    private final InvoiceAccounting accounting;
     private final UISynchronize ui;
     private final MPart part;
     private final EPartService partService;
@@ -111,6 +131,8 @@ public final class InvoiceEditorPart {
     private List<Customer> customers = List.of();
     private Map<String, TaxCode> taxCodes = Map.of();
     private List<ExportState> exports = List.of();
+    /** Its history, vendor states, payments and the user's rights, as last read. */
+    private InvoiceAccounting.Standing standing = InvoiceAccounting.Standing.NONE;
     private InvoiceForm form = new InvoiceForm(locale);
     private InvoiceForm.Outcome outcome = form.check();
     /** Counts edits, so a save that finishes after more typing does not mark the editor clean. */
@@ -154,13 +176,17 @@ public final class InvoiceEditorPart {
     private Label taxNames;
     private Label taxAmounts;
     private Label total;
+    private VendorStateBanner vendorProblems;
+    private PaymentsSection payments;
+    private InvoiceHistorySection history;
     private final Map<String, ControlDecoration> decorations = new LinkedHashMap<>();
 
     @Inject
-    public InvoiceEditorPart(InvoiceStore store, ProcessLog processLog, UISynchronize ui, MPart part,
-            EPartService partService, IStylingEngine styling) {
+    public InvoiceEditorPart(InvoiceStore store, ProcessLog processLog, InvoiceAccounting accounting,
+            UISynchronize ui, MPart part, EPartService partService, IStylingEngine styling) {
         this.store = store;
         this.processLog = processLog;
+        this.accounting = accounting;
         this.ui = ui;
         this.part = part;
         this.partService = partService;
@@ -180,6 +206,7 @@ public final class InvoiceEditorPart {
         scroller.setContent(content);
 
         createBanner(content);
+        vendorProblems = new VendorStateBanner(content, images, styling, this::settle);
         createStatusRow(content);
         createHeader(content);
         createProblems(content);
@@ -192,6 +219,8 @@ public final class InvoiceEditorPart {
         createLines(tables);
         createCharges(tables);
         createTotals(body);
+        payments = new PaymentsSection(content, images, this::recordPayment, this::sendPendingPayments);
+        history = new InvoiceHistorySection(content, images);
         relayout();
 
         String id = part.getPersistedState().get(INVOICE_ID);
@@ -750,6 +779,13 @@ public final class InvoiceEditorPart {
         refreshSoon();
     }
 
+    /** Roles were changed: what the user may do here is read again with the invoice. */
+    @Inject
+    @Optional
+    void roleChanged(@UIEventTopic(UiTopics.USER_ROLE) Object role) {
+        refreshSoon();
+    }
+
     /**
      * Shows what others did to the invoice (an export, a status change), once a burst of changes is over and
      * unless the user is in the middle of an edit.
@@ -768,7 +804,8 @@ public final class InvoiceEditorPart {
     }
 
     /**
-     * Reads the invoice, the customers, the tax codes and where the invoice was exported, in a job.
+     * Reads the invoice, the customers, the tax codes, where the invoice was exported and how it stands there
+     * (history, vendor states, payments, what the user may do), in a job.
      *
      * @param quietly only show the invoice again if it changed, and leave the message area as it is
      * @param then    what to say once it is shown, or null to clear the message area
@@ -786,7 +823,9 @@ public final class InvoiceEditorPart {
                 List<TaxCode> codes = store.listTaxCodes();
                 List<ExportState> states = found == null ? List.of()
                         : processLog.exportStates(List.of(id)).getOrDefault(id, List.of());
-                ui.asyncExec(() -> loaded(quietly, found, allCustomers, codes, states, then));
+                InvoiceAccounting.Standing read = found == null ? InvoiceAccounting.Standing.NONE
+                        : accounting.standing(found, states);
+                ui.asyncExec(() -> loaded(quietly, found, allCustomers, codes, states, read, then));
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
                 ui.asyncExec(() -> {
@@ -806,14 +845,14 @@ public final class InvoiceEditorPart {
     }
 
     private void loaded(boolean quietly, Invoice found, List<Customer> allCustomers, List<TaxCode> codes,
-            List<ExportState> states, Runnable then) {
+            List<ExportState> states, InvoiceAccounting.Standing read, Runnable then) {
         if (content.isDisposed()) {
             return;
         }
         if (quietly) {
             boolean outOfDate = found != null && invoice != null && found.version() < invoice.version();
             boolean unchanged = found != null && invoice != null && found.version() == invoice.version()
-                    && states.equals(exports);
+                    && states.equals(exports) && read.equals(standing);
             if (busy || part.isDirty() || outOfDate || unchanged) {
                 return;
             }
@@ -825,6 +864,7 @@ public final class InvoiceEditorPart {
         codes.forEach(code -> byCode.put(code.code(), code));
         taxCodes = byCode;
         exports = List.copyOf(states);
+        standing = read;
         if (found == null) {
             showBanner(true, "Invoice #%d is no longer in the database; close this editor.".formatted(invoiceId));
             part.setDirty(false);
@@ -901,8 +941,8 @@ public final class InvoiceEditorPart {
         if (invoice != null) {
             statusIcon.setImage(images.image(Icons.forStatus(invoice.status())));
             statusText.setText(invoice.status().label());
-            exportsText.setText(exports.isEmpty() ? "Not exported yet"
-                    : "Export: " + InvoiceExportStates.describe(exports));
+            String where = VendorStateText.standing(exports, standing.vendorStates());
+            exportsText.setText(where.isEmpty() ? "Not exported yet" : "Export: " + where);
         } else {
             statusIcon.setImage(null);
             statusText.setText("");
@@ -921,6 +961,15 @@ public final class InvoiceEditorPart {
                 removeCharge)) {
             control.setEnabled(editable);
         }
+        vendorProblems.show(invoice == null ? List.of() : standing.needingAttention(), standing::packageName);
+        Map<Long, String> connectionNames = new HashMap<>();
+        exports.forEach(export -> connectionNames.put(export.connectionId(), export.connectionName()));
+        standing.vendorStates().forEach(state -> connectionNames.put(state.connectionId(), state.connectionName()));
+        payments.show(standing.payments(), connectionNames);
+        boolean paymentsApply = !exports.isEmpty() || !standing.payments().isEmpty();
+        ((GridData) payments.control().getLayoutData()).exclude = !paymentsApply;
+        payments.control().setVisible(paymentsApply);
+        history.show(standing.history());
         updateActions();
         relayout();
     }
@@ -934,7 +983,8 @@ public final class InvoiceEditorPart {
             return "Finalized: revert it to draft to change it.";
         }
         if (invoice.status() == InvoiceStatus.EXPORTED && !exportedTo.isEmpty()) {
-            return "Exported to " + String.join(" and ", exportedTo) + ": it can no longer be changed here.";
+            return "Exported to " + String.join(" and ", exportedTo) + ": revert it to draft to change it, which "
+                    + "withdraws it there first.";
         }
         return InvoiceLifecycle.editRefusal(invoice).orElse("");
     }
@@ -946,7 +996,27 @@ public final class InvoiceEditorPart {
     private void updateActions() {
         saveButton.setEnabled(canSave());
         finalizeButton.setEnabled(canFinalize());
-        revertButton.setEnabled(canRevert());
+        permit(revertButton, canRevert(), revertPermission());
+        permit(payments.recordButton(), canRecordPayment(), Permission.RECORD_PAYMENTS);
+        permit(payments.sendAgainButton(), invoice != null && !busy && PaymentsSection.pending(standing.payments()),
+                Permission.RECORD_PAYMENTS);
+        String settling = standing.rights().refusal(Permission.REVERT_EXPORTED).orElse(null);
+        vendorProblems.enable(!busy && settling == null, settling);
+    }
+
+    /**
+     * Enables the button when its action is possible now and the user's role allows it; when the role does not,
+     * its tooltip says which role is needed.
+     */
+    private void permit(Button button, boolean possible, Permission needed) {
+        String refusal = invoice == null || needed == null ? null : standing.rights().refusal(needed).orElse(null);
+        button.setEnabled(possible && refusal == null);
+        button.setToolTipText(refusal);
+    }
+
+    /** Reverting an exported invoice withdraws it from the accounting package, which only an owner may do. */
+    private Permission revertPermission() {
+        return invoice != null && invoice.status() == InvoiceStatus.EXPORTED ? Permission.REVERT_EXPORTED : null;
     }
 
     public boolean canSave() {
@@ -958,8 +1028,14 @@ public final class InvoiceEditorPart {
     }
 
     public boolean canRevert() {
-        return invoice != null && !busy
-                && InvoiceLifecycle.refusal(invoice, InvoiceStatus.DRAFT).isEmpty();
+        return invoice != null && !busy && InvoiceLifecycle.refusal(invoice, InvoiceStatus.DRAFT).isEmpty()
+                && (revertPermission() == null || standing.rights().allows(revertPermission()));
+    }
+
+    /** Whether a payment can be recorded now: the invoice is exported to a package that takes payments. */
+    public boolean canRecordPayment() {
+        return invoice != null && !busy && invoice.status() == InvoiceStatus.EXPORTED
+                && !standing.paymentTargets().isEmpty() && standing.rights().allows(Permission.RECORD_PAYMENTS);
     }
 
     @Persist
@@ -984,11 +1060,200 @@ public final class InvoiceEditorPart {
                 InvoiceStatus.FINALIZED);
     }
 
+    /**
+     * Makes the invoice a draft again. A finalized one is only here; an exported one is withdrawn from every
+     * package it went to first, so the user is shown what each package would do, and asked, before anything
+     * changes.
+     */
     public void revertToDraft() {
         if (!canRevert()) {
             return;
         }
-        write("Reverting invoice " + invoice.number() + " to draft", null, InvoiceStatus.DRAFT);
+        if (invoice.status() != InvoiceStatus.EXPORTED) {
+            write("Reverting invoice " + invoice.number() + " to draft", null, InvoiceStatus.DRAFT);
+            return;
+        }
+        long id = invoiceId;
+        String number = invoice.number();
+        inBackground("Reading what reverting invoice " + number + " would do",
+                "Asking the accounting packages what reverting invoice " + number + " to draft would do\u2026",
+                () -> accounting.planRevert(id), this::confirmRevert);
+    }
+
+    private void confirmRevert(RevertPlan plan) {
+        hideBanner();
+        RevertDialog dialog = new RevertDialog(content.getShell(), plan, standing::packageName);
+        if (dialog.open() != Window.OK || invoice == null) {
+            return;
+        }
+        long id = invoiceId;
+        int version = invoice.version();
+        String newNumber = dialog.newNumber();
+        String withdrawnFrom = plan.steps().stream().map(RevertPlan.Step::connectionName)
+                .collect(Collectors.joining(" and "));
+        inBackground("Reverting invoice " + plan.invoiceNumber() + " to draft",
+                "Withdrawing invoice %s from %s\u2026".formatted(plan.invoiceNumber(), withdrawnFrom),
+                () -> accounting.revert(id, version, newNumber), reverted -> load(false, () -> showBanner(false,
+                        "Invoice %s was withdrawn from %s and is a draft again%s. Correct it and export it again."
+                                .formatted(plan.invoiceNumber(), withdrawnFrom,
+                                        newNumber.isEmpty() ? "" : ", numbered " + reverted.number()))));
+    }
+
+    /** Asks for a payment the customer made, then records it and sends it to the accounting package. */
+    public void recordPayment() {
+        if (!canRecordPayment()) {
+            return;
+        }
+        PaymentDialog dialog = new PaymentDialog(content.getShell(), invoice, standing.paymentTargets(), this::due,
+                accounting::depositAccounts);
+        if (dialog.open() != Window.OK || dialog.payment() == null) {
+            return;
+        }
+        PaymentDraft draft = dialog.payment();
+        String packageName = standing.packageName(draft.connectionId());
+        inBackground("Recording a payment for invoice " + invoice.number(),
+                "Sending the payment of %s to %s\u2026".formatted(Formats.money(draft.amount()), packageName),
+                () -> accounting.record(draft), this::paymentRecorded);
+    }
+
+    /** The amount a payment starts at: what the package says is still due, else the whole invoice. */
+    private PaymentDialog.Due due(InvoiceAccounting.PaymentTarget target) {
+        Money stillDue = standing.vendorState(target.connectionId()).map(VendorState::amountDue).orElse(null);
+        return new PaymentDialog.Due(stillDue != null ? stillDue : invoiceTotal(), stillDue);
+    }
+
+    private Money invoiceTotal() {
+        try {
+            return InvoiceTotals.of(invoice, taxCodes, taxExempt(invoice.customerId())).total();
+        } catch (IllegalArgumentException e) {
+            // A tax code removed since the export: the net is the best start; the user corrects the amount.
+            return invoice.net();
+        }
+    }
+
+    private void paymentRecorded(Payment payment) {
+        String amount = Formats.money(payment.amount());
+        String packageName = standing.packageName(payment.connectionId());
+        load(false, () -> {
+            switch (payment.state()) {
+                case SENT -> showBanner(false, "The payment of %s is in %s, applied to invoice %s."
+                        .formatted(amount, packageName, invoice.number()));
+                case FAILED -> showBanner(true, ("%s refused the payment of %s: %s Nothing arrived there; correct "
+                        + "it and record it again.").formatted(packageName, amount, payment.problem()));
+                case RECORDED, SENDING -> showBanner(true, ("The payment of %s is recorded, but %s did not "
+                        + "confirm it arrived: %s Press Send Again once it can be reached; it goes with the same "
+                        + "key, so it lands there only once.").formatted(amount, packageName, payment.problem()));
+            }
+        });
+    }
+
+    /** Sends again the payments of the invoice's connections that did not arrive. */
+    public void sendPendingPayments() {
+        if (invoice == null || busy || !PaymentsSection.pending(standing.payments())) {
+            return;
+        }
+        long id = invoiceId;
+        List<Long> connectionIds = standing.payments().stream()
+                .filter(PaymentsSection::notArrived).map(Payment::connectionId).distinct().toList();
+        inBackground("Sending the payments of invoice " + invoice.number() + " again",
+                "Sending the payments not confirmed yet again\u2026",
+                () -> connectionIds.stream().flatMap(c -> accounting.sendPending(c).stream())
+                        .filter(p -> p.invoiceId() == id).toList(),
+                sent -> load(false, () -> {
+                    Payment notArrived = sent.stream().filter(p -> p.state() != PaymentState.SENT).findFirst()
+                            .orElse(null);
+                    if (notArrived != null) {
+                        showBanner(true, "A payment of %s still did not arrive: %s".formatted(
+                                Formats.money(notArrived.amount()), notArrived.problem()));
+                    } else {
+                        showBanner(false, "The payments are in the accounting package now.");
+                    }
+                }));
+    }
+
+    /**
+     * Settles an invoice a package voided or deleted on its own, as the user decided: a draft again, or void here
+     * too (asked once more, since a void invoice stays void).
+     */
+    private void settle(VendorState state, Resolution resolution) {
+        if (invoice == null || busy) {
+            return;
+        }
+        String number = invoice.number();
+        if (resolution == Resolution.VOID && new MessageDialog(content.getShell(), "Void Invoice", null,
+                "Void invoice %s here too? A void invoice can be neither changed nor exported again."
+                        .formatted(number), MessageDialog.QUESTION, 0, "&Void Here Too", "Cancel").open() != 0) {
+            return;
+        }
+        int version = invoice.version();
+        inBackground("Settling invoice " + number, "Settling invoice " + number + "\u2026",
+                () -> accounting.resolve(state, version, resolution), settled -> load(false, () -> showBanner(false,
+                        resolution == Resolution.DRAFT
+                                ? "Invoice %s is a draft again: correct it and export it anew.".formatted(number)
+                                : "Invoice %s is void here too.".formatted(number))));
+    }
+
+    /**
+     * Runs work in a job while the editor waits, saying what it does in the message area, and hands the result
+     * back on the UI thread. A refusal is shown as its kind asks: a role's in a dialog, the rest in the message
+     * area, with the invoice read again since part of the work may have been done.
+     */
+    private <T> void inBackground(String task, String saying, Supplier<T> work, Consumer<T> done) {
+        busy = true;
+        updateActions();
+        showBanner(false, saying);
+        String number = invoice.number();
+        Job job = Job.create(task, monitor -> {
+            monitor.beginTask(task, IProgressMonitor.UNKNOWN);
+            try {
+                T result = work.get();
+                ui.asyncExec(() -> {
+                    if (!content.isDisposed()) {
+                        busy = false;
+                        updateActions();
+                        done.accept(result);
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> failed(number, e));
+            } finally {
+                monitor.done();
+            }
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+
+    private void failed(String number, RuntimeException failure) {
+        if (content.isDisposed()) {
+            return;
+        }
+        busy = false;
+        if (failure instanceof ConcurrentChangeException) {
+            changedElsewhere(number);
+        } else if (failure instanceof AccessDeniedException denied) {
+            hideBanner();
+            updateActions();
+            refusedByRole(denied);
+        } else {
+            load(false, () -> showBanner(true, explain(failure)));
+        }
+    }
+
+    /** What went wrong in the words that say what to do. */
+    private static String explain(RuntimeException failure) {
+        return switch (failure) {
+            case RevertRefusedException refused -> refused.problem().message();
+            case IllegalArgumentException refused -> refused.getMessage();
+            case IllegalStateException refused -> refused.getMessage();
+            case ExportException refused -> refused.getMessage();
+            default -> failure.getMessage() + " Try again; if it keeps failing, restart Ledgerport.";
+        };
+    }
+
+    /** The role's refusal, in a plain dialog: it names the role needed and whom to ask. */
+    private void refusedByRole(AccessDeniedException denied) {
+        MessageDialog.openWarning(content.getShell(), "Not Allowed for Your Role", denied.getMessage());
     }
 
     /**
@@ -1042,7 +1307,9 @@ public final class InvoiceEditorPart {
         if (saved) {
             part.setDirty(edits != editsSaved);
         }
-        if (refusal != null) {
+        if (refusal instanceof AccessDeniedException) {
+            hideBanner();
+        } else if (refusal != null) {
             // The lifecycle says what to do; a database failure does not.
             showBanner(true, refusal instanceof LifecycleException ? refusal.getMessage()
                     : refusal.getMessage() + " Try again; if it keeps failing, restart Ledgerport.");
@@ -1056,6 +1323,9 @@ public final class InvoiceEditorPart {
         part.setTooltip(invoice.number() + " \u2013 " + customer.getText());
         part.setLabel(invoice.number());
         updateState();
+        if (refusal instanceof AccessDeniedException denied) {
+            refusedByRole(denied);
+        }
     }
 
     private void changedElsewhere(String invoiceNumber) {

@@ -1,9 +1,6 @@
 package org.ledgerport.ui.parts;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +73,7 @@ final class InvoiceForm {
     }
 
     private final Locale locale;
+    private final LocalNumbers numbers;
 
     String number = "";
     long customerId;
@@ -89,6 +87,7 @@ final class InvoiceForm {
 
     InvoiceForm(Locale locale) {
         this.locale = locale;
+        this.numbers = new LocalNumbers(locale);
     }
 
     /** The form filled with a stored invoice's content. */
@@ -271,31 +270,14 @@ final class InvoiceForm {
 
     /** The number the text holds in the user's locale, all of it, or null. Grouping is refused, not guessed. */
     BigDecimal parse(String text) {
-        String clean = text.strip();
-        ParsePosition position = new ParsePosition(0);
-        Number parsed = decimalFormat().parse(clean, position);
-        return position.getIndex() == clean.length() && parsed instanceof BigDecimal value ? value : null;
+        return numbers.parse(text);
     }
 
     String formatNumber(BigDecimal value) {
-        DecimalFormat format = decimalFormat();
-        format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
-        return format.format(value);
+        return numbers.formatNumber(value);
     }
 
     String formatMoney(Money money) {
-        DecimalFormat format = decimalFormat();
-        int digits = money.currency().getDefaultFractionDigits();
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(money.amount());
-    }
-
-    private DecimalFormat decimalFormat() {
-        NumberFormat format = NumberFormat.getNumberInstance(locale);
-        DecimalFormat decimal = format instanceof DecimalFormat d ? d : new DecimalFormat();
-        decimal.setParseBigDecimal(true);
-        decimal.setGroupingUsed(false);
-        return decimal;
+        return numbers.formatMoney(money);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -46,6 +47,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.ledgerport.core.export.ExportState;
+import org.ledgerport.core.export.StatusService;
+import org.ledgerport.core.export.VendorState;
 import org.ledgerport.core.model.InvoiceStatus;
 import org.ledgerport.core.model.InvoiceSummary;
 import org.ledgerport.core.store.InvoiceQuery;
@@ -58,7 +61,6 @@ import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.OneAtATime;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
-import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -95,10 +97,12 @@ public final class InvoiceListPart {
 
     private final InvoiceStore store;
     private final ProcessLog processLog;
+    private final StatusService statusService;
     private final UISynchronize ui;
     private final ESelectionService selectionService;
     private final ECommandService commands;
     private final EHandlerService handlers;
+    private final IEventBroker events;
 
     private final InvoiceListPages pages = new InvoiceListPages();
     /** Keeps the list's reads one after another, so the newest asked-for page is not queued behind many. */
@@ -130,14 +134,17 @@ public final class InvoiceListPart {
     private boolean firstPaintReported;
 
     @Inject
-    public InvoiceListPart(InvoiceStore store, ProcessLog processLog, UISynchronize ui,
-            ESelectionService selectionService, ECommandService commands, EHandlerService handlers) {
+    public InvoiceListPart(InvoiceStore store, ProcessLog processLog, StatusService statusService,
+            UISynchronize ui, ESelectionService selectionService, ECommandService commands,
+            EHandlerService handlers, IEventBroker events) {
         this.store = store;
         this.processLog = processLog;
+        this.statusService = statusService;
         this.ui = ui;
         this.selectionService = selectionService;
         this.commands = commands;
         this.handlers = handlers;
+        this.events = events;
     }
 
     @PostConstruct
@@ -158,6 +165,7 @@ public final class InvoiceListPart {
         message = new Label(stack, SWT.WRAP);
         WidgetIds.tag(message, "invoices.message");
 
+        InvoiceChanges.follow(events, parent, this::reloadSoon);
         showMessage("Loading invoices\u2026", false);
         reload(false);
     }
@@ -267,8 +275,9 @@ public final class InvoiceListPart {
         addColumn(columns, "Net", 14, SWT.RIGHT, Order.NET, invoice -> Formats.money(invoice.net()), null);
         addColumn(columns, "Status", 11, SWT.LEFT, Order.STATUS, invoice -> invoice.status().label(),
                 row -> images.image(Icons.forStatus(row.invoice().status())));
-        addColumn(columns, "Export status", 24, SWT.LEFT, null, null,
-                row -> InvoiceExportStates.mostImportant(row.exports()).map(o -> images.image(Icons.forOutcome(o)))
+        addColumn(columns, "Export status", 24, SWT.LEFT, null, null, row -> row.needsAttention()
+                ? images.image(Icons.get("warning"))
+                : InvoiceExportStates.mostImportant(row.exports()).map(o -> images.image(Icons.forOutcome(o)))
                         .orElse(null));
         table.setSortColumn(issued);
         table.setSortDirection(SWT.DOWN);
@@ -291,7 +300,7 @@ public final class InvoiceListPart {
             @Override
             public String getText(Object element) {
                 if (element instanceof InvoiceRow row) {
-                    return text != null ? text.apply(row.invoice()) : InvoiceExportStates.describe(row.exports());
+                    return text != null ? text.apply(row.invoice()) : row.standing();
                 }
                 return first ? PENDING : "";
             }
@@ -359,15 +368,17 @@ public final class InvoiceListPart {
         job.schedule();
     }
 
-    /** One page of rows with their export states, read together (in a job). */
+    /** One page of rows with their export states and what the packages said of them, read together (in a job). */
     private List<InvoiceRow> read(InvoiceQuery pageQuery, int page) {
         List<InvoiceSummary> invoices = store.findInvoices(pageQuery, page * InvoiceListPages.PAGE_SIZE,
                 InvoiceListPages.PAGE_SIZE);
-        Map<Long, List<ExportState>> states = invoices.isEmpty() ? Map.of()
-                : processLog.exportStates(invoices.stream().map(InvoiceSummary::id).toList());
+        List<Long> ids = invoices.stream().map(InvoiceSummary::id).toList();
+        Map<Long, List<ExportState>> states = ids.isEmpty() ? Map.of() : processLog.exportStates(ids);
+        Map<Long, List<VendorState>> vendor = ids.isEmpty() ? Map.of() : statusService.vendorStates(ids);
         List<InvoiceRow> rows = new ArrayList<>(invoices.size());
         for (InvoiceSummary invoice : invoices) {
-            rows.add(new InvoiceRow(invoice, states.getOrDefault(invoice.id(), List.of())));
+            rows.add(new InvoiceRow(invoice, states.getOrDefault(invoice.id(), List.of()),
+                    vendor.getOrDefault(invoice.id(), List.of())));
         }
         return rows;
     }
@@ -583,12 +594,6 @@ public final class InvoiceListPart {
         ParameterizedCommand command = commands.createCommand(CommandIds.OPEN_INVOICE,
                 Map.of(CommandIds.INVOICE_ID, Long.toString(invoiceId)));
         handlers.executeHandler(command);
-    }
-
-    @Inject
-    @Optional
-    void invoicesChanged(@UIEventTopic(InvoiceStore.TOPIC_INVOICES_CHANGED) Event event) {
-        reloadSoon();
     }
 
     @Inject

@@ -16,23 +16,30 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
+import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.ledgerport.core.access.Role;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.core.export.RunSummary;
+import org.ledgerport.core.store.Activity;
+import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -40,7 +47,8 @@ import jakarta.inject.Inject;
 /**
  * The Process Log: one row per export run (when, who, where, to which connection, what came of it, how long it
  * took), and below it the chosen run's result for each invoice. Opening a run shows its problems in the Errors
- * view.
+ * view. A second tab lists everything else users did: reverts, payments, status refreshes, changes of connections
+ * and of roles, each with who did it, when and from which workstation.
  */
 public final class ProcessLogPart {
 
@@ -49,8 +57,17 @@ public final class ProcessLogPart {
     /** How many runs the log lists, newest first. */
     static final int RUNS = 200;
 
+    /** How many activities the log lists, newest first. */
+    static final int ACTIVITIES = 500;
+
+    /** Lets a burst of store changes end before the log is read again. */
+    private static final int RELOAD_DELAY_MILLIS = 1000;
+
     private static final String NO_RUN = "No export has run yet.\n\nEvery export is recorded here: when it ran, who "
             + "ran it from which workstation, to which connection, and what came of each invoice.";
+    private static final String NO_ACTIVITY = "Nothing else has been done yet.\n\nReverts, payments, status "
+            + "refreshes and changes of connections and roles are recorded here: when, who did it from which "
+            + "workstation, and what.";
 
     private final ProcessLog processLog;
     private final UISynchronize ui;
@@ -59,13 +76,18 @@ public final class ProcessLogPart {
     private final EHandlerService handlers;
 
     private PartImages icons;
+    private CTabFolder tabs;
     private PageStack pages;
+    private PageStack activityPages;
+    private TableViewer activity;
     private SashForm sash;
     private TableViewer runs;
     private TableViewer results;
     private Label resultsTitle;
     private int loadsStarted;
     private int resultLoadsStarted;
+    private int activityLoadsStarted;
+    private final Runnable reloadLater = this::loadAll;
 
     @Inject
     public ProcessLogPart(ProcessLog processLog, UISynchronize ui, IEventBroker events, EPartService parts,
@@ -81,14 +103,73 @@ public final class ProcessLogPart {
     public void createControls(Composite parent) {
         icons = new PartImages(parent);
         GridLayoutFactory.swtDefaults().applyTo(parent);
-        pages = new PageStack(parent);
+        tabs = new CTabFolder(parent, SWT.FLAT | SWT.TOP);
+        WidgetIds.tag(tabs, "log.tabs");
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+
+        pages = new PageStack(tab("Export &runs", "Every export run and each invoice's result"));
         sash = new SashForm(pages.composite(), SWT.VERTICAL);
         createRuns(sash);
         createResults(sash);
         sash.setWeights(55, 45);
-        RunViewRefreshHandler.activate(handlers, this::load);
+        activityPages = new PageStack(tab("&Activity", "Reverts, payments, status refreshes, connection and role "
+                + "changes"));
+        createActivity(activityPages.composite());
+        tabs.setSelection(0);
+
+        RunViewRefreshHandler.activate(handlers, this::loadAll);
+        InvoiceChanges.follow(events, parent, this::reloadSoon);
         pages.showMessage("Reading the process log\u2026");
-        load();
+        activityPages.showMessage("Reading the process log\u2026");
+        loadAll();
+    }
+
+    /** A tab of the view; its content fills it. */
+    private Composite tab(String title, String tooltip) {
+        CTabItem item = new CTabItem(tabs, SWT.NONE);
+        item.setText(title);
+        item.setToolTipText(tooltip);
+        Composite content = new Composite(tabs, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(content);
+        item.setControl(content);
+        return content;
+    }
+
+    private void createActivity(Composite parent) {
+        Composite holder = new Composite(parent, SWT.NONE);
+        TableColumnLayout columns = new TableColumnLayout();
+        holder.setLayout(columns);
+        activity = new TableViewer(holder, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        WidgetIds.tag(activity.getTable(), "log.activity");
+        activity.getTable().setHeaderVisible(true);
+        activity.getTable().setLinesVisible(true);
+        activity.setContentProvider(ArrayContentProvider.getInstance());
+        ColumnViewerToolTipSupport.enableFor(activity);
+        activityColumn(columns, "When", 14, a -> Formats.dateTime(a.at()));
+        activityColumn(columns, "Who", 9, Activity::user);
+        activityColumn(columns, "Workstation", 9, Activity::workstation);
+        RunColumns.add(activity, columns, "What", 13, SWT.LEFT, RunColumns.labels(Activity.class,
+                a -> a.kind().label(), ProcessLogPart::icon, null, icons));
+        activityColumn(columns, "Connection", 13, Activity::connectionName);
+        activityColumn(columns, "Invoice", 9, Activity::invoiceNumber);
+        RunColumns.add(activity, columns, "Details", 33, SWT.LEFT, RunColumns.labels(Activity.class,
+                Activity::text, null, Activity::text, icons));
+    }
+
+    private void activityColumn(TableColumnLayout columns, String title, int weight,
+            Function<Activity, String> text) {
+        RunColumns.add(activity, columns, title, weight, SWT.LEFT, RunColumns.text(Activity.class, text));
+    }
+
+    private static ImageDescriptor icon(Activity done) {
+        return Icons.get(switch (done.kind()) {
+            case STATUS_REFRESH -> "refresh-status";
+            case REVERT -> "draft";
+            case PAYMENT -> "exported";
+            case VENDOR_PROBLEM -> "warning";
+            case CONNECTION_ADDED, CONNECTION_CHANGED, CONNECTION_REMOVED -> "connection";
+            case ROLE_CHANGED -> "user";
+        });
     }
 
     private void createRuns(Composite parent) {
@@ -163,6 +244,56 @@ public final class ProcessLogPart {
         }
     }
 
+    @Inject
+    @Optional
+    void connectionsChanged(@UIEventTopic(ConnectionStore.TOPIC_CONNECTIONS_CHANGED) Event event) {
+        reloadSoon();
+    }
+
+    @Inject
+    @Optional
+    void rolesChanged(@UIEventTopic(UiTopics.USER_ROLE) Role role) {
+        reloadSoon();
+    }
+
+    private void reloadSoon() {
+        if (!disposed()) {
+            pages.composite().getDisplay().timerExec(RELOAD_DELAY_MILLIS, reloadLater);
+        }
+    }
+
+    private void loadAll() {
+        load();
+        loadActivity();
+    }
+
+    private void loadActivity() {
+        int load = ++activityLoadsStarted;
+        Job.create("Reading what was done at the workstations", monitor -> {
+            try {
+                List<Activity> recent = processLog.recentActivity(ACTIVITIES);
+                ui.asyncExec(() -> {
+                    if (load == activityLoadsStarted && !disposed()) {
+                        activity.setInput(recent);
+                        if (recent.isEmpty()) {
+                            activityPages.showMessage(NO_ACTIVITY);
+                        } else {
+                            activityPages.show(activity.getTable().getParent());
+                        }
+                    }
+                });
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                ui.asyncExec(() -> {
+                    if (load == activityLoadsStarted && !disposed()) {
+                        activityPages.showMessage(RunLabels.unreadable("The process log", e));
+                    }
+                });
+                return Status.error("Could not read the activities of the process log", e);
+            }
+        }).schedule();
+    }
+
     private void load() {
         int load = ++loadsStarted;
         Job.create("Reading the process log", monitor -> {
@@ -235,10 +366,16 @@ public final class ProcessLogPart {
 
     @Focus
     public void setFocus() {
-        if (pages.shows(sash)) {
+        if (tabs.getSelectionIndex() == 1) {
+            if (activityPages.shows(activity.getTable().getParent())) {
+                activity.getTable().setFocus();
+            } else {
+                tabs.setFocus();
+            }
+        } else if (pages.shows(sash)) {
             runs.getTable().setFocus();
         } else {
-            pages.composite().setFocus();
+            tabs.setFocus();
         }
     }
 }

@@ -18,6 +18,7 @@ import org.ledgerport.core.connector.ReferenceData;
 import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.Withdrawal;
+import org.ledgerport.core.connector.WithdrawalPlan;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Item;
@@ -220,8 +221,17 @@ final class FileExportSession implements ConnectorSession {
 
     /** An import file cannot be taken back; the user has to undo the import in the package. */
     @Override
+    public WithdrawalPlan planWithdrawal(ExternalInvoice invoice) throws ConnectorException {
+        throw cannotTakeBack(invoice);
+    }
+
+    @Override
     public Withdrawal withdraw(ExternalInvoice invoice) throws ConnectorException {
-        throw new ConnectorException(Problem.error("file.withdraw.unsupported", "",
+        throw cannotTakeBack(invoice);
+    }
+
+    private ConnectorException cannotTakeBack(ExternalInvoice invoice) {
+        return new ConnectorException(Problem.error("file.withdraw.unsupported", "",
                 ("Invoice %s was written to an import file (%s), and a file cannot be taken back. If the file has "
                         + "been imported, void or delete invoice %s in %s by hand. If it has not, delete the "
                         + "invoice's rows from the file before importing it.").formatted(invoice.number(),

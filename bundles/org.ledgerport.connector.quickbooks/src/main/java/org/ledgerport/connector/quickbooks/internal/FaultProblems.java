@@ -1,5 +1,7 @@
 package org.ledgerport.connector.quickbooks.internal;
 
+import java.util.Locale;
+
 import org.ledgerport.core.model.Problem;
 
 /** QuickBooks Online's error codes, told as what happened and what to do about it. */
@@ -48,6 +50,22 @@ final class FaultProblems {
                     true);
             default -> general(fault, "", "Invoice " + number);
         };
+    }
+
+    /** A payment QuickBooks did not record; {@code subject} names it ("The payment of EUR 50.00 on invoice 1001"). */
+    static Problem payment(QuickBooksFault fault, String subject) {
+        String detail = (fault.detail().isEmpty() ? fault.message() : fault.detail()).toLowerCase(Locale.ROOT);
+        if (fault.is("6000") && detail.contains("balance")) {
+            return problem("payment.more-than-due", "amount", subject + " was not recorded: it is more than the "
+                    + "invoice's balance in QuickBooks (a payment may already be recorded there). Refresh the "
+                    + "invoice's status, correct the amount, then send the payment again.", fault, false);
+        }
+        if (fault.is("6000") && detail.contains("deposit")) {
+            return problem("payment.deposit-account-invalid", "depositAccount", subject + " was not recorded: "
+                    + "QuickBooks deposits payments only to a bank or other current asset account. Choose one of "
+                    + "those as the deposit account, then send the payment again.", fault, false);
+        }
+        return general(fault, "payment", subject);
     }
 
     /** Whatever the entity, the codes that mean the same for all. */

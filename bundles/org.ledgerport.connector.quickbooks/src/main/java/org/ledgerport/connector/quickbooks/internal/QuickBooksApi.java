@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.ledgerport.connector.http.ApiClient;
@@ -78,7 +79,8 @@ final class QuickBooksApi {
     }
 
     JsonNode get(String path, Map<String, String> parameters, String subject) throws ConnectorException {
-        return answer(client.call(HttpCall.get(uri(path, parameters))), subject, false);
+        return answer(client.call(HttpCall.get(uri(path, parameters))),
+                fault -> FaultProblems.general(fault, "", subject), false);
     }
 
     /**
@@ -87,12 +89,18 @@ final class QuickBooksApi {
      */
     JsonNode post(String path, Map<String, String> parameters, JsonNode body, String requestId, String subject)
             throws ConnectorException {
+        return post(path, parameters, body, requestId, fault -> FaultProblems.general(fault, "", subject));
+    }
+
+    /** Posts one entity; a fault becomes the problem {@code explain} words for it. */
+    JsonNode post(String path, Map<String, String> parameters, JsonNode body, String requestId,
+            Function<QuickBooksFault, Problem> explain) throws ConnectorException {
         Map<String, String> all = new LinkedHashMap<>(parameters);
         if (requestId != null) {
             all.put("requestid", requestId);
         }
         HttpReply reply = client.call(HttpCall.json("POST", uri(path, all), write(body), requestId != null));
-        return answer(reply, subject, true);
+        return answer(reply, explain, true);
     }
 
     /**
@@ -121,7 +129,7 @@ final class QuickBooksApi {
                 .withWeight(operations.size());
         JsonNode answer;
         try (RateLimiter.Permit slot = batches.acquire(1)) {
-            answer = answer(client.call(call), subject, true);
+            answer = answer(client.call(call), fault -> FaultProblems.general(fault, "", subject), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(Problem.error("export.cancelled", "", "Stopped before sending " + subject
@@ -174,15 +182,14 @@ final class QuickBooksApi {
      * The answer's JSON, or the fault as a problem. {@code write} says a 5xx may come after the work was done: a
      * server error does not tell, so the engine looks the invoice up before sending it again.
      */
-    private JsonNode answer(HttpReply reply, String subject, boolean write)
+    private JsonNode answer(HttpReply reply, Function<QuickBooksFault, Problem> explain, boolean write)
             throws ConnectorException {
         JsonNode parsed = parse(reply);
         if (reply.successful() && parsed != null && !parsed.has("Fault")) {
             return parsed;
         }
         List<QuickBooksFault> faults = QuickBooksFault.of(reply, parsed);
-        throw new ConnectorException(FaultProblems.general(faults.get(0), "", subject),
-                write && reply.status() >= 500, null);
+        throw new ConnectorException(explain.apply(faults.get(0)), write && reply.status() >= 500, null);
     }
 
     private static JsonNode parse(HttpReply reply) {

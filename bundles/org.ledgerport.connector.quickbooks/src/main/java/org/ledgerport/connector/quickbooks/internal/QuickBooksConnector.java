@@ -52,7 +52,8 @@ public final class QuickBooksConnector implements Connector {
             "Sends invoices to a QuickBooks Online company, creating the customers and products it does not have "
                     + "yet.",
             QuickBooksConnector.class.getResource("/icons/quickbooks.png"), AuthKind.OAUTH2,
-            new Capabilities(true, QuickBooksApi.BATCH, true, true, true, LIMITS.perMinute(), LIMITS.concurrent()),
+            new Capabilities(true, QuickBooksApi.BATCH, true, true, true, LIMITS.perMinute(), LIMITS.concurrent(),
+                    true),
             QuickBooksSettings.ALL);
 
     private final Clock clock;

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,9 @@ import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorSession;
 import org.ledgerport.core.connector.ExternalInvoice;
+import org.ledgerport.core.connector.ExternalPayment;
 import org.ledgerport.core.connector.OutgoingInvoice;
+import org.ledgerport.core.connector.OutgoingPayment;
 import org.ledgerport.core.connector.PushResult;
 import org.ledgerport.core.connector.ReferenceData;
 import org.ledgerport.core.connector.ReferenceEntry;
@@ -36,6 +39,7 @@ import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.VendorStatus;
 import org.ledgerport.core.connector.Withdrawal;
+import org.ledgerport.core.connector.WithdrawalPlan;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
@@ -55,8 +59,14 @@ final class QuickBooksSession implements ConnectorSession {
     private static final int NAMES_PER_QUERY = 40;
     /** Change data capture looks back at most 30 days. */
     private static final Duration CHANGE_WINDOW = Duration.ofDays(30);
+    /** Change data capture answers with at most this many objects; a full answer may have left some out. */
+    private static final int CHANGES_PER_ANSWER = 1000;
     private static final int MEMO_LIMIT = 1000;
     private static final int DESCRIPTION_LIMIT = 4000;
+    /** [unverified] QuickBooks documents no length for a payment's reference; 21, its cap on numbers, is safe. */
+    private static final int PAYMENT_REFERENCE_LIMIT = 21;
+    /** The account types a payment can be deposited into (the Payment entity's DepositToAccountRef). */
+    private static final Set<String> DEPOSIT_ACCOUNT_TYPES = Set.of("Bank", "Other Current Asset");
 
     private final Connection connection;
     private final QuickBooksSettings settings;
@@ -88,8 +98,11 @@ final class QuickBooksSession implements ConnectorSession {
         if (cached.isPresent() && !refresh) {
             return cached.get();
         }
-        List<ReferenceEntry> accounts = api.query("Account", "select * from Account", "The list of accounts")
-                .stream().map(a -> entry(a, "Name")).toList();
+        List<JsonNode> chart = api.query("Account", "select * from Account", "The list of accounts");
+        List<ReferenceEntry> accounts = chart.stream().map(a -> entry(a, "Name")).toList();
+        List<ReferenceEntry> depositAccounts = chart.stream()
+                .filter(a -> DEPOSIT_ACCOUNT_TYPES.contains(a.path("AccountType").asText("")))
+                .map(a -> entry(a, "Name")).filter(ReferenceEntry::active).toList();
         List<ReferenceEntry> taxCodes = api.query("TaxCode", "select * from TaxCode", "The list of tax codes")
                 .stream().map(t -> entry(t, "Name")).toList();
         List<ReferenceEntry> items = api.query("Item", "select * from Item", "The list of products and services")
@@ -97,7 +110,8 @@ final class QuickBooksSession implements ConnectorSession {
         CompanyPreferences preferences = CompanyPreferences.of(
                 api.get("preferences", "The company's preferences").path("Preferences"),
                 api.get("companyinfo/" + settings.requireRealm(), "The company's details").path("CompanyInfo"));
-        CompanyLists lists = new CompanyLists(new ReferenceData(taxCodes, accounts, items, clock.instant()),
+        CompanyLists lists = new CompanyLists(new ReferenceData(taxCodes, accounts, items, clock.instant(),
+                depositAccounts),
                 preferences, cached.map(CompanyLists::inactiveCustomers).orElse(Set.of()));
         cache.put(lists);
         return lists;
@@ -540,20 +554,32 @@ final class QuickBooksSession implements ConnectorSession {
         return Optional.ofNullable(ours.get(ourReference));
     }
 
-    /** Deletes the invoice, or voids it when payments are linked to it (QuickBooks deletes only unlinked ones). */
+    /**
+     * Deletes an invoice nothing is linked to, and voids one with payments (or other transactions) linked to it, as
+     * QuickBooks deletes only unlinked ones; a voided invoice keeps its number there.
+     */
+    @Override
+    public WithdrawalPlan planWithdrawal(ExternalInvoice invoice) throws ConnectorException {
+        return plan(invoice, current(invoice));
+    }
+
+    /** Withdraws as {@link #planWithdrawal} says, with the current SyncToken; a stale one is read again once. */
     @Override
     public Withdrawal withdraw(ExternalInvoice invoice) throws ConnectorException {
         return withdraw(invoice, true);
     }
 
     private Withdrawal withdraw(ExternalInvoice invoice, boolean retryStale) throws ConnectorException {
-        JsonNode current = api.get("invoice/" + invoice.externalId(), "Invoice " + invoice.number()).path("Invoice");
-        boolean linked = current.path("LinkedTxn").size() > 0;
+        Optional<JsonNode> current = current(invoice);
+        WithdrawalPlan plan = plan(invoice, current);
+        if (current.isEmpty() || voided(current.get())) {
+            return plan.action();
+        }
         ObjectNode body = QuickBooksApi.JSON.createObjectNode();
         body.put("Id", invoice.externalId());
-        body.put("SyncToken", current.path("SyncToken").asText());
+        body.put("SyncToken", current.get().path("SyncToken").asText());
         try {
-            api.post("invoice", Map.of("operation", linked ? "void" : "delete"), body,
+            api.post("invoice", Map.of("operation", plan.action() == Withdrawal.VOIDED ? "void" : "delete"), body,
                     requestId(connection.uid() + "/withdraw/" + invoice.externalId() + "/" + body.path("SyncToken")
                             .asText()), "Invoice " + invoice.number());
         } catch (ConnectorException e) {
@@ -562,27 +588,168 @@ final class QuickBooksSession implements ConnectorSession {
             }
             throw e;
         }
-        return linked ? Withdrawal.VOIDED : Withdrawal.DELETED;
+        return plan.action();
     }
 
-    /** Invoice changes through change data capture, which looks back at most 30 days. */
+    /** The invoice as QuickBooks has it now, or empty when it was deleted there. */
+    private Optional<JsonNode> current(ExternalInvoice invoice) throws ConnectorException {
+        try {
+            return Optional.of(api.get("invoice/" + invoice.externalId(), "Invoice " + invoice.number())
+                    .path("Invoice"));
+        } catch (ConnectorException e) {
+            if ("610".equals(e.problem().vendorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static WithdrawalPlan plan(ExternalInvoice invoice, Optional<JsonNode> current) {
+        if (current.isEmpty()) {
+            return new WithdrawalPlan(Withdrawal.DELETED, false, ("Invoice %s is no longer in QuickBooks (it was "
+                    + "deleted there), so nothing changes there and its number can be used again.")
+                    .formatted(invoice.number()));
+        }
+        String number = current.get().path("DocNumber").asText(invoice.number());
+        if (voided(current.get())) {
+            return new WithdrawalPlan(Withdrawal.VOIDED, true, ("Invoice %s is already void in QuickBooks, so "
+                    + "nothing changes there. QuickBooks keeps the number %s on the voided invoice.").formatted(number,
+                            number));
+        }
+        String linked = linked(current.get());
+        if (!linked.isEmpty()) {
+            return new WithdrawalPlan(Withdrawal.VOIDED, true, ("Invoice %s has %s linked to it in QuickBooks, so it "
+                    + "will be voided there, not deleted: QuickBooks keeps it with zero amounts, unlinks what was "
+                    + "linked (a payment stays with the customer as a credit) and keeps the number %s taken.")
+                    .formatted(number, linked, number));
+        }
+        return new WithdrawalPlan(Withdrawal.DELETED, false, ("Invoice %s will be deleted from QuickBooks; its "
+                + "number %s can then be used again.").formatted(number, number));
+    }
+
+    /** QuickBooks marks a voided invoice by prepending "Voided" to its private note. */
+    private static boolean voided(JsonNode invoice) {
+        return invoice.path("PrivateNote").asText("").startsWith("Voided");
+    }
+
+    /** What is linked to the invoice, in words ("2 payments"), or empty when nothing is. */
+    private static String linked(JsonNode invoice) {
+        Map<String, Integer> byType = new LinkedHashMap<>();
+        for (JsonNode link : invoice.path("LinkedTxn")) {
+            byType.merge(link.path("TxnType").asText("transaction"), 1, Integer::sum);
+        }
+        List<String> words = new ArrayList<>();
+        byType.forEach((type, count) -> {
+            String word = type.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+            words.add(count == 1 ? ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word
+                    : count + " " + word + "s");
+        });
+        return String.join(" and ", words);
+    }
+
+    /**
+     * Records the payment in QuickBooks, applied to its invoice and deposited to the account named; its idempotency
+     * key is the request id, so a resend after a lost answer is answered with the payment QuickBooks already has.
+     */
+    @Override
+    public ExternalPayment sendPayment(OutgoingPayment payment) throws ConnectorException {
+        ExternalInvoice invoice = payment.invoice();
+        String subject = "The payment of %s on invoice %s".formatted(payment.amount(), invoice.number());
+        ReferenceEntry account = depositAccount(payment.depositAccount());
+        String customer = payment.customerExternalId();
+        if (customer.isEmpty()) {
+            customer = api.get("invoice/" + invoice.externalId(), "Invoice " + invoice.number()).path("Invoice")
+                    .path("CustomerRef").path("value").asText("");
+        }
+        ObjectNode body = QuickBooksApi.JSON.createObjectNode();
+        body.putObject("CustomerRef").put("value", customer);
+        body.putObject("CurrencyRef").put("value", payment.amount().currency().getCurrencyCode());
+        body.put("TotalAmt", payment.amount().amount());
+        body.put("TxnDate", payment.date().toString());
+        String reference = payment.reference();
+        if (reference.length() > PAYMENT_REFERENCE_LIMIT) {
+            body.put("PaymentRefNum", reference.substring(0, PAYMENT_REFERENCE_LIMIT));
+            body.put("PrivateNote", "Reference: " + reference);
+        } else if (!reference.isEmpty()) {
+            body.put("PaymentRefNum", reference);
+        }
+        body.putObject("DepositToAccountRef").put("value", account.id()).put("name", account.name());
+        ObjectNode line = body.putArray("Line").addObject().put("Amount", payment.amount().amount());
+        line.putArray("LinkedTxn").addObject().put("TxnId", invoice.externalId()).put("TxnType", "Invoice");
+        JsonNode recorded = api.post("payment", Map.of(), body, requestId(payment.idempotencyKey()),
+                fault -> FaultProblems.payment(fault, subject));
+        try {
+            JsonNode after = api.get("invoice/" + invoice.externalId(), "Invoice " + invoice.number())
+                    .path("Invoice");
+            return new ExternalPayment(recorded.path("Payment").path("Id").asText(""), change(after));
+        } catch (ConnectorException e) {
+            // The payment is recorded; sent again with its key, QuickBooks answers with it and the invoice is read.
+            throw new ConnectorException(e.problem(), true, e);
+        }
+    }
+
+    /** The deposit account by id or name; the lists are read again once when it is not among them. */
+    private ReferenceEntry depositAccount(String wanted) throws ConnectorException {
+        Optional<ReferenceEntry> account = referenceData(false).depositAccount(wanted);
+        if (account.isEmpty()) {
+            account = referenceData(true).depositAccount(wanted);
+        }
+        if (account.isPresent()) {
+            return account.get();
+        }
+        List<String> names = referenceData(false).depositAccounts().stream().map(ReferenceEntry::name).toList();
+        throw new ConnectorException(Problem.error("payment.deposit-account-unknown", "depositAccount", ("QuickBooks "
+                + "has no active bank or other current asset account '%s' to deposit the payment to. Choose one of "
+                + "its deposit accounts (%s), or make the account active in QuickBooks.").formatted(wanted,
+                        String.join(", ", names))));
+    }
+
+    /**
+     * Invoice changes through change data capture, which looks back at most 30 days and answers with at most 1000
+     * objects, the oldest first. After a full answer it is asked again from the latest change in it: that moment's
+     * changes come once more and are recognised, so none is lost between answers and none is reported twice.
+     */
     @Override
     public List<StatusChange> statusChangesSince(Instant since) throws ConnectorException {
         Instant earliest = clock.instant().minus(CHANGE_WINDOW).plusSeconds(60);
         Instant from = since.isBefore(earliest) ? earliest : since;
+        Map<String, StatusChange> changes = new LinkedHashMap<>();
+        while (true) {
+            List<JsonNode> invoices = changedInvoices(from);
+            Instant latest = from;
+            for (JsonNode invoice : invoices) {
+                StatusChange change = change(invoice);
+                changes.putIfAbsent(change.externalId() + "@" + change.changedAt(), change);
+                latest = change.changedAt().isAfter(latest) ? change.changedAt() : latest;
+            }
+            if (invoices.size() < CHANGES_PER_ANSWER) {
+                break;
+            }
+            if (!latest.isAfter(from)) {
+                throw new ConnectorException(Problem.vendor("status.too-many-changes", "", ("QuickBooks reports more "
+                        + "than %d invoices changed within the same second (%s), more than it lists in one answer, so "
+                        + "Ledgerport cannot read them all. Nothing was changed here; check the status of the "
+                        + "invoices changed then in QuickBooks itself.").formatted(CHANGES_PER_ANSWER, from), "", "",
+                        false));
+            }
+            from = latest;
+        }
+        List<StatusChange> ordered = new ArrayList<>(changes.values());
+        ordered.sort(Comparator.comparing(StatusChange::changedAt));
+        return ordered;
+    }
+
+    private List<JsonNode> changedInvoices(Instant from) throws ConnectorException {
         JsonNode answer = api.get("cdc", Map.of("entities", "Invoice", "changedSince",
                 OffsetDateTime.ofInstant(from, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString()),
                 "Reading changes");
-        List<StatusChange> changes = new ArrayList<>();
+        List<JsonNode> invoices = new ArrayList<>();
         for (JsonNode response : answer.path("CDCResponse")) {
             for (JsonNode query : response.path("QueryResponse")) {
-                for (JsonNode invoice : query.path("Invoice")) {
-                    changes.add(change(invoice));
-                }
+                query.path("Invoice").forEach(invoices::add);
             }
         }
-        changes.sort(Comparator.comparing(StatusChange::changedAt));
-        return changes;
+        return invoices;
     }
 
     private StatusChange change(JsonNode invoice) {
@@ -598,7 +765,7 @@ final class QuickBooksSession implements ConnectorSession {
         BigDecimal balance = invoice.path("Balance").decimalValue();
         Money due = Money.rounded(balance, currency);
         VendorStatus status;
-        if (invoice.path("PrivateNote").asText("").startsWith("Voided")) {
+        if (voided(invoice)) {
             status = VendorStatus.VOIDED;
         } else if (total.signum() > 0 && balance.signum() == 0) {
             status = VendorStatus.PAID;

@@ -52,7 +52,7 @@ public final class XeroConnector implements Connector {
             "Sends invoices to a Xero organisation, adding the contacts and items it does not have yet.",
             XeroConnector.class.getResource("/icons/xero.png"), AuthKind.OAUTH2,
             new Capabilities(true, XeroApi.BATCH, true, true, true, TenantBudget.LIMITS.perMinute(),
-                    TenantBudget.LIMITS.concurrent()),
+                    TenantBudget.LIMITS.concurrent(), true),
             XeroSettings.ALL);
 
     private final Clock clock;

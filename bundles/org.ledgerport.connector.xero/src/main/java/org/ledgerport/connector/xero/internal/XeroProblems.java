@@ -78,6 +78,30 @@ final class XeroProblems {
         return common(message, "", "Invoice " + number);
     }
 
+    /**
+     * A payment Xero refused; {@code subject} names it ("The payment of NZD 50.00 on invoice INV-0001"), {@code
+     * account} the account it was to go into.
+     */
+    static Problem payment(String message, String subject, String account) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("exceeds") || lower.contains("outstanding")) {
+            return refused("payment.more-than-due", "amount", subject + " was not recorded: it is more than what is "
+                    + "still due on the invoice in Xero (a payment may already be recorded there). Refresh the "
+                    + "invoice's status, correct the amount, then send the payment again.", message);
+        }
+        if (lower.contains("authorised") || lower.contains("status")) {
+            return refused("payment.invoice-not-approved", "", subject + " was not recorded: Xero takes payments only "
+                    + "on approved invoices that are not fully paid, and this one is not (it may be a draft, paid, "
+                    + "voided or deleted there). Approve it in Xero, or refresh its status here.", message);
+        }
+        if (lower.contains("account")) {
+            return refused("payment.deposit-account-invalid", "depositAccount", subject + " was not recorded: Xero "
+                    + "does not take payments into '" + account + "'. Choose a bank account, or an account on which "
+                    + "'Enable payments to this account' is ticked in Xero, then send the payment again.", message);
+        }
+        return common(message, "payment", subject);
+    }
+
     /** The wordings every kind of element can meet. */
     private static Problem common(String message, String field, String subject) {
         String lower = message.toLowerCase(Locale.ROOT);

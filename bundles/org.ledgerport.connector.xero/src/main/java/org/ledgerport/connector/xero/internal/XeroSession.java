@@ -24,7 +24,9 @@ import org.ledgerport.connector.http.PerConnection;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorSession;
 import org.ledgerport.core.connector.ExternalInvoice;
+import org.ledgerport.core.connector.ExternalPayment;
 import org.ledgerport.core.connector.OutgoingInvoice;
+import org.ledgerport.core.connector.OutgoingPayment;
 import org.ledgerport.core.connector.PushResult;
 import org.ledgerport.core.connector.ReferenceData;
 import org.ledgerport.core.connector.ReferenceEntry;
@@ -32,13 +34,13 @@ import org.ledgerport.core.connector.Resolution;
 import org.ledgerport.core.connector.StatusChange;
 import org.ledgerport.core.connector.VendorStatus;
 import org.ledgerport.core.connector.Withdrawal;
+import org.ledgerport.core.connector.WithdrawalPlan;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Customer;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.InvoiceLine;
 import org.ledgerport.core.model.Item;
 import org.ledgerport.core.model.Money;
-import org.ledgerport.core.model.NumberingPolicy;
 import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.model.TaxCode;
 
@@ -103,11 +105,18 @@ final class XeroSession implements ConnectorSession {
             }
         }
         List<ReferenceEntry> accounts = new ArrayList<>();
+        List<ReferenceEntry> depositAccounts = new ArrayList<>();
         Set<String> lineAccounts = new HashSet<>();
         for (JsonNode account : api.get("Accounts", Map.of(), "The chart of accounts").path("Accounts")) {
+            String id = account.path("AccountID").asText("");
             String code = account.path("Code").asText("");
-            accounts.add(new ReferenceEntry(account.path("AccountID").asText(""), code,
-                    account.path("Name").asText(""), active(account)));
+            String name = account.path("Name").asText("");
+            accounts.add(new ReferenceEntry(id, code, name, active(account)));
+            // Payments go into bank accounts and accounts with payments enabled; bank accounts may have no code.
+            if (active(account) && ("BANK".equals(account.path("Type").asText(""))
+                    || account.path("EnablePaymentsToAccount").asBoolean(false))) {
+                depositAccounts.add(new ReferenceEntry(id, code.isEmpty() ? id : code, name, true));
+            }
             // Bank accounts and system accounts (receivables, payables, rounding...) take no invoice lines.
             if (!"BANK".equals(account.path("Type").asText("")) && !account.hasNonNull("SystemAccount")) {
                 lineAccounts.add(code);
@@ -118,7 +127,8 @@ final class XeroSession implements ConnectorSession {
             items.add(new ReferenceEntry(item.path("ItemID").asText(""), item.path("Code").asText(""),
                     item.path("Name").asText(""), true));
         }
-        OrganisationLists lists = new OrganisationLists(new ReferenceData(taxRates, accounts, items, clock.instant()),
+        OrganisationLists lists = new OrganisationLists(new ReferenceData(taxRates, accounts, items, clock.instant(),
+                depositAccounts),
                 baseCurrency, currencies, salesRates, lineAccounts, organisation.path("ShortCode").asText(""),
                 cached.map(OrganisationLists::archivedContacts).orElse(Set.of()));
         cache.put(lists);
@@ -637,48 +647,66 @@ final class XeroSession implements ConnectorSession {
     }
 
     /**
-     * Deletes a draft or submitted invoice, voids an approved one without payments, and refuses when payments or
-     * credit notes are allocated to it: Xero voids only once they are removed, which is the user's decision.
+     * Deletes a draft or submitted invoice (its number is freed), voids an approved one without payments (Xero keeps
+     * its number taken), and refuses when payments or credit notes are allocated to it: Xero voids only once they
+     * are removed, which is the user's decision.
      */
     @Override
+    public WithdrawalPlan planWithdrawal(ExternalInvoice invoice) throws ConnectorException {
+        return plan(invoice, current(invoice));
+    }
+
+    /** Withdraws as {@link #planWithdrawal} says; an invoice already deleted or voided is left as it is. */
+    @Override
     public Withdrawal withdraw(ExternalInvoice invoice) throws ConnectorException {
-        JsonNode current = api.get("Invoices/" + invoice.externalId(), Map.of(), "Invoice " + invoice.number())
-                .path("Invoices").path(0);
+        JsonNode current = current(invoice);
+        WithdrawalPlan plan = plan(invoice, current);
+        String status = current.path("Status").asText("");
+        if (!"DELETED".equals(status) && !"VOIDED".equals(status)) {
+            String number = current.path("InvoiceNumber").asText(invoice.number());
+            boolean delete = plan.action() == Withdrawal.DELETED;
+            update(invoice.externalId(), number, delete ? "delete" : "void", Map.of("Status",
+                    delete ? "DELETED" : "VOIDED"));
+        }
+        return plan.action();
+    }
+
+    private JsonNode current(ExternalInvoice invoice) throws ConnectorException {
+        return api.get("Invoices/" + invoice.externalId(), Map.of(), "Invoice " + invoice.number()).path("Invoices")
+                .path(0);
+    }
+
+    private static WithdrawalPlan plan(ExternalInvoice invoice, JsonNode current) throws ConnectorException {
         String number = current.path("InvoiceNumber").asText(invoice.number());
         String status = current.path("Status").asText("");
         BigDecimal paid = decimal(current.path("AmountPaid"));
         BigDecimal credited = decimal(current.path("AmountCredited"));
-        switch (status) {
-            case "DELETED":
-                return Withdrawal.DELETED;
-            case "VOIDED":
-                return Withdrawal.VOIDED;
-            case "DRAFT", "SUBMITTED":
-                update(invoice.externalId(), number, "delete", Map.of("Status", "DELETED"));
-                return Withdrawal.DELETED;
-            case "AUTHORISED":
-                if (paid.signum() == 0 && credited.signum() == 0 && current.path("Payments").size() == 0) {
-                    String voided = "-VOID-" + invoice.externalId().substring(0,
-                            Math.min(8, invoice.externalId().length()));
-                    if (connection.numbering() == NumberingPolicy.OURS && !number.endsWith(voided)) {
-                        // Xero keeps a voided invoice's number taken; renamed first, the number can be used again
-                        // when the invoice is exported anew.
-                        update(invoice.externalId(), number, "rename", Map.of("InvoiceNumber", number + voided));
-                    }
-                    update(invoice.externalId(), number, "void", Map.of("Status", "VOIDED"));
-                    return Withdrawal.VOIDED;
+        return switch (status) {
+            case "DELETED" -> new WithdrawalPlan(Withdrawal.DELETED, false, ("Invoice %s is already deleted in Xero, "
+                    + "so nothing changes there; its number can be used again.").formatted(number));
+            case "VOIDED" -> new WithdrawalPlan(Withdrawal.VOIDED, true, ("Invoice %s is already void in Xero, so "
+                    + "nothing changes there. Xero keeps the number %s taken by the voided invoice.").formatted(number,
+                            number));
+            case "DRAFT", "SUBMITTED" -> new WithdrawalPlan(Withdrawal.DELETED, false, ("Invoice %s is %s in Xero, "
+                    + "so it will be deleted there; its number %s can then be used again.").formatted(number,
+                            "DRAFT".equals(status) ? "a draft" : "awaiting approval", number));
+            case "AUTHORISED" -> {
+                if (paid.signum() != 0 || credited.signum() != 0 || current.path("Payments").size() > 0) {
+                    throw paymentsFirst(number, current, paid, credited);
                 }
-                throw paymentsFirst(number, current, paid, credited);
-            case "PAID":
-                throw paymentsFirst(number, current, paid, credited);
-            default:
-                throw new ConnectorException(Problem.vendor("invoice.cannot-withdraw", "", ("Invoice %s has the status "
-                        + "%s in Xero, from which Ledgerport cannot take it back. Delete or void it in Xero, then "
-                        + "revert it here again.").formatted(number, status), status, "", false));
-        }
+                yield new WithdrawalPlan(Withdrawal.VOIDED, true, ("Invoice %s is approved in Xero, so it will be "
+                        + "voided there, not deleted. Xero keeps the number %s taken by the voided invoice, so the "
+                        + "revised invoice needs another number.").formatted(number, number));
+            }
+            case "PAID" -> throw paymentsFirst(number, current, paid, credited);
+            default -> throw new ConnectorException(Problem.vendor("invoice.cannot-withdraw", "", ("Invoice %s has the "
+                    + "status %s in Xero, from which Ledgerport cannot take it back. Delete or void it in Xero, then "
+                    + "revert it here again.").formatted(number, status), status, "", false));
+        };
     }
 
-    private ConnectorException paymentsFirst(String number, JsonNode invoice, BigDecimal paid, BigDecimal credited) {
+    private static ConnectorException paymentsFirst(String number, JsonNode invoice, BigDecimal paid,
+            BigDecimal credited) {
         String currency = invoice.path("CurrencyCode").asText("");
         String what = paid.signum() > 0 && credited.signum() > 0
                 ? "payments of %s and credit notes of %s".formatted(money(paid, currency), money(credited, currency))
@@ -710,6 +738,77 @@ final class XeroSession implements ConnectorSession {
         if (!errors.isEmpty()) {
             throw new ConnectorException(XeroProblems.invoice(errors.get(0), number));
         }
+    }
+
+    /**
+     * Records the payment against its invoice in Xero, into the deposit account named. The payment's idempotency key
+     * travels as the Idempotency-Key, so a resend after a lost answer is answered with the payment Xero already has.
+     */
+    @Override
+    public ExternalPayment sendPayment(OutgoingPayment payment) throws ConnectorException {
+        ExternalInvoice invoice = payment.invoice();
+        String subject = "The payment of %s on invoice %s".formatted(payment.amount(), invoice.number());
+        ReferenceEntry account = depositAccount(payment.depositAccount());
+        ObjectNode body = XeroApi.JSON.createObjectNode();
+        ObjectNode element = body.putArray("Payments").addObject();
+        element.putObject("Invoice").put("InvoiceID", invoice.externalId());
+        ObjectNode into = element.putObject("Account");
+        if (account.code().equals(account.id())) {
+            into.put("AccountID", account.id());
+        } else {
+            into.put("Code", account.code());
+        }
+        element.put("Date", payment.date().toString());
+        element.put("Amount", payment.amount().amount());
+        if (!payment.reference().isEmpty()) {
+            element.put("Reference", payment.reference());
+        }
+        XeroApi.Written written = api.write("PUT", "Payments", "Payments", body,
+                idempotencyKey(payment.idempotencyKey()), subject);
+        JsonNode recorded = written.elements().isEmpty() ? null : written.elements().get(0);
+        List<String> errors = recorded == null ? List.of() : XeroFault.validationMessages(recorded);
+        if (!errors.isEmpty()) {
+            throw new ConnectorException(XeroProblems.payment(errors.get(0), subject, account.name()));
+        }
+        if (recorded == null || recorded.path("PaymentID").asText("").isEmpty()) {
+            throw new ConnectorException(Problem.vendor("vendor.no-answer", "", subject + " is missing from Xero's "
+                    + "answer. Ledgerport sends it again with the same key, which Xero answers without recording it "
+                    + "twice.", "", "", true), true, null);
+        }
+        try {
+            JsonNode after = current(invoice);
+            StatusChange change = change(after).orElseThrow(() -> new ConnectorException(Problem.vendor(
+                    "vendor.unknown-status", "", "Xero recorded " + subject.toLowerCase(Locale.ROOT) + ", but gave the "
+                            + "invoice a status Ledgerport does not know (" + after.path("Status").asText("")
+                            + "). Refresh the invoice's status.", after.path("Status").asText(""), "", false),
+                    true, null));
+            return new ExternalPayment(recorded.path("PaymentID").asText(), change);
+        } catch (ConnectorException e) {
+            // The payment is recorded; sent again with its key, Xero answers with it and the invoice is read then.
+            throw new ConnectorException(e.problem(), true, e);
+        }
+    }
+
+    /** The deposit account by code, id or name; the lists are read again once when it is not among them. */
+    private ReferenceEntry depositAccount(String wanted) throws ConnectorException {
+        Optional<ReferenceEntry> account = referenceData(false).depositAccount(wanted);
+        if (account.isEmpty()) {
+            account = referenceData(true).depositAccount(wanted);
+        }
+        if (account.isPresent()) {
+            return account.get();
+        }
+        String names = referenceData(false).depositAccounts().stream().map(a -> a.code().equals(a.id()) ? a.name()
+                : a.code() + " " + a.name()).collect(Collectors.joining(", "));
+        throw new ConnectorException(Problem.error("payment.deposit-account-unknown", "depositAccount", ("Xero has no "
+                + "active bank account, or account with payments enabled, '%s' to receive the payment into. Choose "
+                + "one of its deposit accounts (%s), or in Xero tick 'Enable payments to this account' on the "
+                + "account.").formatted(wanted, names)));
+    }
+
+    /** Xero takes keys of up to 128 characters; a longer one is replaced by its digest, as stable as itself. */
+    private static String idempotencyKey(String key) {
+        return key.length() <= 128 ? key : UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Invoice changes since the moment, read with If-Modified-Since, 100 a page, oldest first. */

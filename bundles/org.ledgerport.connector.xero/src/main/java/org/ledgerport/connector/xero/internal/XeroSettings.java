@@ -55,8 +55,9 @@ record XeroSettings(String environment, URI appBase, OAuthEndpoints oauth, URI c
                     + "one organisation only.",
             false, false, "", List.of());
     static final Setting SCOPES = new Setting("scopes", "Access requested",
-            "granular for apps created from 2 March 2026 (accounting.invoices, accounting.contacts, "
-                    + "accounting.settings); transactions for older apps that still use accounting.transactions.",
+            "granular for apps created from 2 March 2026 (accounting.invoices, accounting.payments, "
+                    + "accounting.contacts, accounting.settings); transactions for older apps that still use "
+                    + "accounting.transactions.",
             true, false, GRANULAR, List.of(GRANULAR, TRANSACTIONS));
     static final Setting STATUS = new Setting("statusOnExport", "Status of exported invoices",
             "DRAFT leaves invoices to be approved in Xero, SUBMITTED puts them up for approval, AUTHORISED approves "
@@ -112,8 +113,8 @@ record XeroSettings(String environment, URI appBase, OAuthEndpoints oauth, URI c
         URI redirect = ConnectionSettings.redirect(connection, REDIRECT);
         String scopeSet = connection.setting(SCOPES.key(), GRANULAR);
         List<String> scopes = switch (scopeSet) {
-            case GRANULAR -> List.of("offline_access", "accounting.invoices", "accounting.contacts",
-                    "accounting.settings");
+            case GRANULAR -> List.of("offline_access", "accounting.invoices", "accounting.payments",
+                    "accounting.contacts", "accounting.settings");
             case TRANSACTIONS -> List.of("offline_access", "accounting.transactions", "accounting.contacts",
                     "accounting.settings");
             default -> throw invalid(SCOPES, "The access requested is granular or transactions, not '" + scopeSet

@@ -1,7 +1,5 @@
 package org.ledgerport.core.internal.export;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-import org.ledgerport.core.connector.ConnectionContext;
+import org.ledgerport.core.access.AccessControl;
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.credentials.CredentialStore;
@@ -24,10 +23,12 @@ import org.ledgerport.core.export.RunSummary;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.InvoiceStatus;
+import org.ledgerport.core.store.Activity;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.ExportJournal;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.ProcessLog;
+import org.ledgerport.core.store.StatusJournal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,28 +45,29 @@ public final class ExportEngine implements ExportService {
     /** A run on another workstation that has not said it is alive for this long is taken to be dead. */
     static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
-    private final ConnectorRegistry connectors;
+    private final Accounts accounts;
     private final InvoiceStore invoices;
-    private final ConnectionStore connections;
     private final ExportJournal journal;
+    private final StatusJournal statusJournal;
     private final ProcessLog processLog;
-    private final CredentialStore credentials;
+    private final AccessControl access;
     /** Tells this engine's runs from those of earlier processes and other workstations. */
     private final String instance = UUID.randomUUID().toString();
-    private final String workstation = workstationName();
+    private final String workstation = Activity.thisWorkstation();
     private final Map<Long, ReentrantLock> runningConnections = new ConcurrentHashMap<>();
     private final Thread startupCheck;
 
     @Activate
     public ExportEngine(@Reference ConnectorRegistry connectors, @Reference InvoiceStore invoices,
             @Reference ConnectionStore connections, @Reference ExportJournal journal,
-            @Reference ProcessLog processLog, @Reference CredentialStore credentials) {
-        this.connectors = connectors;
+            @Reference StatusJournal statusJournal, @Reference ProcessLog processLog,
+            @Reference CredentialStore credentials, @Reference AccessControl access) {
+        this.accounts = new Accounts(connectors, connections, credentials);
         this.invoices = invoices;
-        this.connections = connections;
         this.journal = journal;
+        this.statusJournal = statusJournal;
         this.processLog = processLog;
-        this.credentials = credentials;
+        this.access = access;
         startupCheck = Thread.ofVirtual().name("Ledgerport: settle unconfirmed exports").start(this::settleLeftovers);
     }
 
@@ -78,12 +80,11 @@ public final class ExportEngine implements ExportService {
     /** Settles attempts an earlier process left open, on every connection whose connector is here now. */
     private void settleLeftovers() {
         try {
-            for (Connection connection : connections.listConnections()) {
+            for (Connection connection : accounts.all()) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                if (!journal.openAttempts(connection.id()).isEmpty()
-                        && connectors.find(connection.connectorId()).isPresent()) {
+                if (!journal.openAttempts(connection.id()).isEmpty() && accounts.installed(connection)) {
                     reconcile(connection.id());
                 }
             }
@@ -96,21 +97,6 @@ public final class ExportEngine implements ExportService {
         }
     }
 
-    private static String workstationName() {
-        String name = System.getenv("COMPUTERNAME");
-        if (name == null) {
-            name = System.getenv("HOSTNAME");
-        }
-        if (name == null) {
-            try {
-                name = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                name = "unknown workstation";
-            }
-        }
-        return name;
-    }
-
     @Override
     public List<Invoice> ready(long connectionId) {
         connection(connectionId);
@@ -118,6 +104,11 @@ public final class ExportEngine implements ExportService {
     }
 
     private List<Long> readyIds(long connectionId) {
+        return readyIds(invoices, journal, connectionId);
+    }
+
+    /** The finalized invoices not exported to the connection, oldest first. */
+    static List<Long> readyIds(InvoiceStore invoices, ExportJournal journal, long connectionId) {
         List<Long> finalized = invoices.invoiceIds(InvoiceStatus.FINALIZED);
         Map<Long, ExportJournal.ExportReference> exported = journal.references(connectionId, finalized);
         return finalized.stream().filter(id -> !exported.containsKey(id)).toList();
@@ -133,6 +124,9 @@ public final class ExportEngine implements ExportService {
 
     @Override
     public RunSummary export(ExportRequest request, ExportListener listener) {
+        if (!request.dryRun()) {
+            access.check(request.user(), Permission.EXPORT);
+        }
         Connection connection = connection(request.connectionId());
         return exclusively(connection, () -> {
             List<Long> selection = selection(connection.id(), request.invoiceIds());
@@ -163,17 +157,13 @@ public final class ExportEngine implements ExportService {
     }
 
     private ExportRun newRun(Connection connection, ExportListener listener) {
-        Connector connector = connectors.find(connection.connectorId())
-                .orElseThrow(() -> new ExportException(("Connection '%s' uses the connector '%s', which is not "
-                        + "installed. Install its bundle (or drop it into the dropins folder) and try again.")
-                        .formatted(connection.name(), connection.connectorId())));
-        ConnectionContext context = new ConnectionContext(connection, credentials.forConnection(connection.uid()));
-        return new ExportRun(context, connector, invoices, journal, listener, instance, STALE_AFTER);
+        Connector connector = accounts.connector(connection);
+        return new ExportRun(accounts.context(connection), connector, invoices, journal, statusJournal, listener,
+                instance, STALE_AFTER);
     }
 
     private Connection connection(long connectionId) {
-        return connections.findConnection(connectionId)
-                .orElseThrow(() -> new ExportException("Connection #" + connectionId + " does not exist (any more)."));
+        return accounts.connection(connectionId);
     }
 
     /** Runs the work once no other run on the connection is going in this process, waiting for it if needed. */

@@ -50,6 +50,7 @@ import org.ledgerport.core.store.ExportJournal.Confirmation;
 import org.ledgerport.core.store.ExportJournal.EntityKind;
 import org.ledgerport.core.store.ExportJournal.OpenAttempt;
 import org.ledgerport.core.store.InvoiceStore;
+import org.ledgerport.core.store.StatusJournal;
 
 /**
  * One export (or check) on one connection: select, validate locally, match customers and items, then send in
@@ -62,6 +63,7 @@ final class ExportRun implements AutoCloseable {
     private final Connector connector;
     private final InvoiceStore invoices;
     private final ExportJournal journal;
+    private final StatusJournal statusJournal;
     private final ExportListener listener;
     private final String instance;
     private final Duration staleAfter;
@@ -83,12 +85,13 @@ final class ExportRun implements AutoCloseable {
     }
 
     ExportRun(ConnectionContext context, Connector connector, InvoiceStore invoices, ExportJournal journal,
-            ExportListener listener, String instance, Duration staleAfter) {
+            StatusJournal statusJournal, ExportListener listener, String instance, Duration staleAfter) {
         this.context = context;
         this.connection = context.connection();
         this.connector = connector;
         this.invoices = invoices;
         this.journal = journal;
+        this.statusJournal = statusJournal;
         this.listener = listener;
         this.instance = instance;
         this.staleAfter = staleAfter;
@@ -227,6 +230,9 @@ final class ExportRun implements AutoCloseable {
         Map<String, TaxCode> taxCodes = invoices.listTaxCodes().stream()
                 .collect(Collectors.toMap(TaxCode::code, Function.identity()));
         Map<String, Item> items = invoices.listItems().stream().collect(Collectors.toMap(Item::code, Function.identity()));
+        Set<String> numbersKept = sendsOurNumbers()
+                ? statusJournal.numbersKept(connection.id(), loaded.stream().map(Invoice::number).toList())
+                : Set.of();
         ReferenceData reference = null;
         List<Candidate> candidates = new ArrayList<>();
         for (Invoice invoice : loaded) {
@@ -238,6 +244,12 @@ final class ExportRun implements AutoCloseable {
             }
             Customer customer = customers.get(invoice.customerId());
             List<Problem> problems = new ArrayList<>(InvoiceRules.check(invoice, customer, taxCodes, items));
+            if (numbersKept.contains(invoice.number())) {
+                problems.add(Problem.error("export.number-kept", "number", ("%s keeps the number %s for the "
+                        + "invoice voided there when this one was reverted, and will not take it twice. Give the "
+                        + "invoice a new number (revert it to draft, change the number, finalize it) and export it "
+                        + "again.").formatted(packageName, invoice.number())));
+            }
             OutgoingInvoice outgoing = null;
             if (problems.isEmpty()) {
                 if (reference == null) {
@@ -287,11 +299,14 @@ final class ExportRun implements AutoCloseable {
         for (Charge charge : invoice.charges()) {
             addTaxCode(charge.taxCode(), allTaxCodes, taxCodes);
         }
-        boolean ours = connection.numbering() == NumberingPolicy.OURS
-                || !connector.descriptor().capabilities().assignsNumbers();
         return new OutgoingInvoice(invoice, customer, customerExternalId, items, itemExternalIds, taxCodes,
                 InvoiceTotals.of(invoice, allTaxCodes, customer.taxExempt()), ourReference(invoice),
-                idempotencyKey(invoice), ours ? invoice.number() : "");
+                idempotencyKey(invoice), sendsOurNumbers() ? invoice.number() : "");
+    }
+
+    /** Whether invoices go out under our numbers, not the package's. */
+    private boolean sendsOurNumbers() {
+        return connection.numbering() == NumberingPolicy.OURS || !connector.descriptor().capabilities().assignsNumbers();
     }
 
     private static void addTaxCode(String code, Map<String, TaxCode> all, Map<String, TaxCode> into) {

@@ -4,18 +4,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import org.ledgerport.core.access.AccessControl;
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.model.MappingKind;
 import org.ledgerport.core.model.NumberingPolicy;
+import org.ledgerport.core.store.Activity;
 import org.ledgerport.core.store.ConcurrentChangeException;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.StoreException;
@@ -23,20 +32,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Connections, their settings and mappings, on the Ledgerport database. */
+/**
+ * Connections, their settings and mappings, on the Ledgerport database. Only an owner may change them, and each
+ * change is an activity in the process log, saved in the change's transaction.
+ */
 @Component(service = ConnectionStore.class)
 public final class DerbyConnectionStore implements ConnectionStore {
 
     private final DerbyDatabase database;
+    private final AccessControl access;
 
     @Activate
-    public DerbyConnectionStore(@Reference DerbyDatabase database) {
+    public DerbyConnectionStore(@Reference DerbyDatabase database, @Reference AccessControl access) {
         this.database = database;
+        this.access = access;
     }
 
     @Override
-    public Connection createConnection(String connectorId, String name,
+    public Connection createConnection(String user, String connectorId, String name,
             Map<String, String> settings, Map<MappingKind, Map<String, String>> mappings, NumberingPolicy numbering) {
+        access.check(user, Permission.MANAGE_CONNECTIONS);
         Connection unsaved = new Connection(0,
                 UUID.randomUUID().toString(), connectorId, name, settings, mappings, numbering, 1);
         return database.write(TOPIC_CONNECTIONS_CHANGED, c -> {
@@ -53,9 +68,16 @@ public final class DerbyConnectionStore implements ConnectionStore {
                 throw duplicate(e, unsaved.name());
             }
             writeDetails(c, id, unsaved);
+            recordActivity(c, user, Activity.Kind.CONNECTION_ADDED, unsaved.name(),
+                    "Added connection '%s' through connector %s.".formatted(unsaved.name(), connectorId));
             return new Connection(id, unsaved.uid(), connectorId, unsaved.name(),
                     unsaved.settings(), unsaved.mappings(), numbering, 1);
         });
+    }
+
+    private static void recordActivity(java.sql.Connection c, String user, Activity.Kind kind, String connectionName,
+            String text) throws SQLException {
+        ActivityRows.insert(c, new Activity(0, Instant.now(), user, "", kind, connectionName, "", text));
     }
 
     private static StoreException duplicate(SQLException e, String name) {
@@ -66,15 +88,17 @@ public final class DerbyConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public Connection updateConnection(Connection connection) {
+    public Connection updateConnection(String user, Connection connection) {
+        access.check(user, Permission.MANAGE_CONNECTIONS);
         return database.write(TOPIC_CONNECTIONS_CHANGED, c -> {
+            Connection before = load(c, "WHERE id = ?", connection.id()).stream().findFirst().orElse(null);
             try (PreparedStatement update = c.prepareStatement("UPDATE accounting_connection SET name = ?, numbering = ?, "
                     + "version = version + 1 WHERE id = ? AND version = ?")) {
                 update.setString(1, connection.name());
                 update.setString(2, connection.numbering().name());
                 update.setLong(3, connection.id());
                 update.setInt(4, connection.version());
-                if (update.executeUpdate() != 1) {
+                if (before == null || update.executeUpdate() != 1) {
                     throw new ConcurrentChangeException(("Connection '%s' was changed or removed by someone else since "
                             + "it was opened; open it again and redo the change.").formatted(connection.name()));
                 }
@@ -88,10 +112,34 @@ public final class DerbyConnectionStore implements ConnectionStore {
                 }
             }
             writeDetails(c, connection.id(), connection);
+            recordActivity(c, user, Activity.Kind.CONNECTION_CHANGED, connection.name(), changes(before, connection));
             return new Connection(connection.id(), connection.uid(),
                     connection.connectorId(), connection.name(), connection.settings(), connection.mappings(),
                     connection.numbering(), connection.version() + 1);
         });
+    }
+
+    /** What a change did, in one sentence; setting values are left out, as they may be long. */
+    private static String changes(Connection before, Connection after) {
+        List<String> changes = new ArrayList<>();
+        if (!before.name().equals(after.name())) {
+            changes.add("renamed from '%s'".formatted(before.name()));
+        }
+        if (before.numbering() != after.numbering()) {
+            changes.add("numbering: " + after.numbering().label());
+        }
+        Set<String> settings = new TreeSet<>(before.settings().keySet());
+        settings.addAll(after.settings().keySet());
+        settings.removeIf(key -> Objects.equals(before.settings().get(key), after.settings().get(key)));
+        if (!settings.isEmpty()) {
+            changes.add("settings " + String.join(", ", settings));
+        }
+        List<String> mappings = Arrays.stream(MappingKind.values())
+                .filter(kind -> !before.mappings().get(kind).equals(after.mappings().get(kind)))
+                .map(kind -> kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " mappings").toList();
+        changes.addAll(mappings);
+        return changes.isEmpty() ? "Saved connection '%s' unchanged.".formatted(after.name())
+                : "Changed connection '%s': %s.".formatted(after.name(), String.join("; ", changes));
     }
 
     private static void writeDetails(java.sql.Connection c, long id, Connection connection)
@@ -122,8 +170,13 @@ public final class DerbyConnectionStore implements ConnectionStore {
     }
 
     @Override
-    public void deleteConnection(long id) {
+    public void deleteConnection(String user, long id) {
+        access.check(user, Permission.MANAGE_CONNECTIONS);
         database.write(TOPIC_CONNECTIONS_CHANGED, c -> {
+            Connection removed = load(c, "WHERE id = ?", id).stream().findFirst().orElse(null);
+            if (removed == null) {
+                return null;
+            }
             try (PreparedStatement query = c.prepareStatement(
                     "SELECT COUNT(*) FROM export_attempt WHERE connection_id = ? AND state = 'OPEN'")) {
                 query.setLong(1, id);
@@ -144,6 +197,8 @@ public final class DerbyConnectionStore implements ConnectionStore {
                 delete.setLong(1, id);
                 delete.executeUpdate();
             }
+            recordActivity(c, user, Activity.Kind.CONNECTION_REMOVED, removed.name(),
+                    "Removed connection '%s' (connector %s).".formatted(removed.name(), removed.connectorId()));
             return null;
         });
     }

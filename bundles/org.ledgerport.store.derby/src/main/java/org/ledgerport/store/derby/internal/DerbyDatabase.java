@@ -243,6 +243,11 @@ public final class DerbyDatabase {
         }
     }
 
+    /** Text cut to fit a VARCHAR(4000) column: what a vendor says can be longer. */
+    static String clip(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    }
+
     /** "?, ?, ?" for an IN list of n values. */
     static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import org.ledgerport.core.connector.ExternalInvoice;
 import org.ledgerport.core.export.InvoiceResult;
 import org.ledgerport.core.export.RunOutcome;
+import org.ledgerport.core.model.HistoryEntry;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.store.ExportJournal;
@@ -134,9 +136,9 @@ public final class DerbyExportJournal implements ExportJournal {
                         problem.setString(4, p.code());
                         problem.setString(5, p.severity().name());
                         problem.setString(6, p.field());
-                        problem.setString(7, clip(p.message()));
+                        problem.setString(7, DerbyDatabase.clip(p.message()));
                         problem.setString(8, p.vendorCode());
-                        problem.setString(9, clip(p.vendorMessage()));
+                        problem.setString(9, DerbyDatabase.clip(p.vendorMessage()));
                         problem.setBoolean(10, p.retryable());
                         problem.addBatch();
                     }
@@ -162,10 +164,6 @@ public final class DerbyExportJournal implements ExportJournal {
         insert.setString(9, external == null ? null : external.syncToken());
         insert.setString(10, external == null ? null : external.location());
         insert.addBatch();
-    }
-
-    private static String clip(String text) {
-        return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
     }
 
     @Override
@@ -280,11 +278,35 @@ public final class DerbyExportJournal implements ExportJournal {
                     insert.executeUpdate();
                     exported.setLong(1, attempt.invoiceId());
                     exported.setInt(2, attempt.invoiceVersion());
-                    statusChanged.add(exported.executeUpdate() == 1);
+                    boolean changed = exported.executeUpdate() == 1;
+                    statusChanged.add(changed);
+                    HistoryRows.insert(c, exportedEntry(c, attempt, external, changed));
                 }
             }
             return statusChanged;
         });
+    }
+
+    /** The history's word of the export, attributed to the user of the run that sent it. */
+    private static HistoryEntry exportedEntry(Connection c, Attempt attempt, ExternalInvoice external,
+            boolean statusChanged) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT r.user_name, r.connection_name FROM export_run r "
+                + "WHERE r.id = ?")) {
+            query.setLong(1, attempt.runId());
+            try (ResultSet rs = query.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("Export run #" + attempt.runId() + " is not in the database");
+                }
+                String connection = rs.getString(2);
+                String text = external.number().isEmpty() ? "Exported to %s.".formatted(connection)
+                        : "Exported to %s as %s.".formatted(connection, external.number());
+                if (!statusChanged) {
+                    text += " It was changed here while it was being exported, so it kept its status.";
+                }
+                return new HistoryEntry(attempt.invoiceId(), Instant.now(), HistoryEntry.Kind.EXPORTED, connection,
+                        rs.getString(1), text);
+            }
+        }
     }
 
     @Override

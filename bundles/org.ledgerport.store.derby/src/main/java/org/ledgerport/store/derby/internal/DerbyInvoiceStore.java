@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ledgerport.core.model.Customer;
+import org.ledgerport.core.model.HistoryEntry;
 import org.ledgerport.core.model.Invoice;
 import org.ledgerport.core.model.InvoiceDraft;
 import org.ledgerport.core.model.InvoiceLifecycle;
@@ -198,7 +200,7 @@ public final class DerbyInvoiceStore implements InvoiceStore {
     }
 
     /** The invoice as stored, refused when it is gone or was saved by someone else since it was read. */
-    private static Invoice current(Connection c, long id, int expectedVersion) throws SQLException {
+    static Invoice current(Connection c, long id, int expectedVersion) throws SQLException {
         List<Invoice> found = InvoiceRows.load(c, List.of(id));
         if (found.isEmpty()) {
             throw new StoreException("Invoice #%d is not in the database (it may have been deleted).".formatted(id));
@@ -228,25 +230,33 @@ public final class DerbyInvoiceStore implements InvoiceStore {
                 }
             }
             if (current.status() == InvoiceStatus.EXPORTED && target == InvoiceStatus.DRAFT) {
-                List<String> connections = activeConnections(c, id);
-                if (!connections.isEmpty()) {
-                    throw new LifecycleException(("Invoice %s is still in %s; withdraw it there first (revert it "
-                            + "from the Export view, which deletes or voids it in the accounting package).")
-                            .formatted(current.number(), String.join(" and ", connections)));
-                }
+                requireWithdrawnEverywhere(c, current);
             }
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE invoice SET status = ?, version = version + 1 WHERE id = ? AND version = ?")) {
-                update.setString(1, target.name());
-                update.setLong(2, id);
-                update.setInt(3, expectedVersion);
-                if (update.executeUpdate() != 1) {
-                    throw new ConcurrentChangeException("Invoice %s was changed by someone else just now; open it again."
-                            .formatted(current.number()));
-                }
-            }
-            return current.withStatus(target);
+            Invoice moved = InvoiceRows.moveStatus(c, current, target);
+            // The store's API names no user, so the entry has none; the history shows it came from here.
+            HistoryRows.insert(c, new HistoryEntry(id, Instant.now(), HistoryEntry.Kind.STATUS_CHANGED,
+                    HistoryEntry.LEDGERPORT, "", statusChanged(current.status(), target)));
+            return moved;
         });
+    }
+
+    private static String statusChanged(InvoiceStatus from, InvoiceStatus to) {
+        return switch (to) {
+            case FINALIZED -> "Finalized.";
+            case DRAFT -> "Back to draft (it was %s).".formatted(from.label().toLowerCase());
+            case VOID -> "Voided.";
+            default -> "Marked %s.".formatted(to.label().toLowerCase());
+        };
+    }
+
+    /** Refuses while the invoice is still live in an accounting package. */
+    static void requireWithdrawnEverywhere(Connection c, Invoice invoice) throws SQLException {
+        List<String> connections = activeConnections(c, invoice.id());
+        if (!connections.isEmpty()) {
+            throw new LifecycleException(("Invoice %s is still in %s; withdraw it there first (revert it "
+                    + "from the Export view, which deletes or voids it in the accounting package).")
+                    .formatted(invoice.number(), String.join(" and ", connections)));
+        }
     }
 
     private static List<String> activeConnections(Connection c, long invoiceId) throws SQLException {

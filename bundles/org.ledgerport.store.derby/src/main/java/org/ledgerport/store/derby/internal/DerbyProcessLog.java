@@ -22,6 +22,7 @@ import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.core.export.RunSummary;
 import org.ledgerport.core.model.Problem;
 import org.ledgerport.core.model.Severity;
+import org.ledgerport.core.store.Activity;
 import org.ledgerport.core.store.ProcessLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,6 +45,30 @@ public final class DerbyProcessLog implements ProcessLog {
     @Activate
     public DerbyProcessLog(@Reference DerbyDatabase database) {
         this.database = database;
+    }
+
+    @Override
+    public Activity record(Activity activity) {
+        return database.write(null, c -> ActivityRows.insert(c, activity));
+    }
+
+    @Override
+    public List<Activity> recentActivity(int limit) {
+        return database.read(c -> {
+            try (PreparedStatement query = c.prepareStatement("SELECT id, happened_at, user_name, workstation, kind, "
+                    + "connection_name, invoice_number, text FROM activity ORDER BY id DESC")) {
+                query.setMaxRows(limit);
+                List<Activity> activities = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        activities.add(new Activity(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                                rs.getString(4), Activity.Kind.valueOf(rs.getString(5)), rs.getString(6),
+                                rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return activities;
+            }
+        });
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.ledgerport.core.model.Item;
 import org.ledgerport.core.model.Money;
 import org.ledgerport.core.model.TaxCode;
 import org.ledgerport.core.model.TaxMode;
+import org.ledgerport.core.store.ConcurrentChangeException;
 
 /** Reading and writing the invoice tables, shared by the store's operations so each SQL text exists once. */
 final class InvoiceRows {
@@ -285,6 +286,21 @@ final class InvoiceRows {
                 }
             }
         }
+    }
+
+    /** Moves an invoice, as read at its version, to the status; refuses when someone saved it since. */
+    static Invoice moveStatus(Connection connection, Invoice invoice, InvoiceStatus target) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE invoice SET status = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+            update.setString(1, target.name());
+            update.setLong(2, invoice.id());
+            update.setInt(3, invoice.version());
+            if (update.executeUpdate() != 1) {
+                throw new ConcurrentChangeException("Invoice %s was changed by someone else just now; open it again."
+                        .formatted(invoice.number()));
+            }
+        }
+        return invoice.withStatus(target);
     }
 
     static void bind(PreparedStatement statement, List<?> values) throws SQLException {

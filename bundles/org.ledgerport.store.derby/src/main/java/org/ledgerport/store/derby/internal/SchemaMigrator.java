@@ -31,7 +31,9 @@ public final class SchemaMigrator {
             new Migration(1, "customers, invoices and invoice lines", "V001__invoices.sql"),
             new Migration(2, "items, tax codes, charges, connections, export journal and process log",
                     "V002__model_connections_journal.sql"),
-            new Migration(3, "the invoice list's net amounts and indexes", "V003__invoice_list.sql"));
+            new Migration(3, "the invoice list's net amounts and indexes", "V003__invoice_list.sql"),
+            new Migration(4, "invoice history, vendor states, withdrawals, payments, user roles and activities",
+                    "V004__after_export.sql"));
 
     private static final String TABLE_EXISTS = "X0Y32";
 

@@ -214,12 +214,16 @@ final class ConnectionDraft {
     record Snapshot(Connection saved, Connector connector, String name, Map<String, String> settings,
             Map<String, String> secrets, Map<MappingKind, Map<String, String>> mappings, NumberingPolicy numbering) {
 
-        /** Saves the connection (new or changed) and its secrets, and returns it as saved. */
-        Connection save(ConnectionStore connections, CredentialStore credentials) {
+        /**
+         * Saves the connection (new or changed) and its secrets as the user's change, and returns it as saved.
+         *
+         * @throws org.ledgerport.core.access.AccessDeniedException when the user may not manage connections
+         */
+        Connection save(String user, ConnectionStore connections, CredentialStore credentials) {
             String connectorId = connector.descriptor().id();
             Connection written = saved == null
-                    ? connections.createConnection(connectorId, name, settings, mappings, numbering)
-                    : connections.updateConnection(unsaved());
+                    ? connections.createConnection(user, connectorId, name, settings, mappings, numbering)
+                    : connections.updateConnection(user, unsaved());
             Credentials secretStore = credentials.forConnection(written.uid());
             secrets.forEach((key, value) -> {
                 if (value.isEmpty()) {
@@ -237,11 +241,12 @@ final class ConnectionDraft {
                     numbering, saved.version());
         }
 
-        /** The same connection, saved again with what connecting to the account learnt. */
-        static Connection withAccount(ConnectionStore connections, Connection connection, AccountInfo account) {
+        /** The same connection, saved again (as the user's change) with what connecting to the account learnt. */
+        static Connection withAccount(ConnectionStore connections, String user, Connection connection,
+                AccountInfo account) {
             Map<String, String> settings = new TreeMap<>(connection.settings());
             settings.putAll(learnt(account));
-            return connections.updateConnection(new Connection(connection.id(), connection.uid(),
+            return connections.updateConnection(user, new Connection(connection.id(), connection.uid(),
                     connection.connectorId(), connection.name(), settings, connection.mappings(),
                     connection.numbering(), connection.version()));
         }

@@ -2,6 +2,7 @@ package org.ledgerport.ui.connect.internal;
 
 import java.util.Optional;
 
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.connector.ConnectionContext;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorException;
@@ -9,6 +10,7 @@ import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.credentials.CredentialStore;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.store.ConnectionStore;
+import org.ledgerport.ui.CurrentUser;
 
 /** Removing a connection, from the Connections view or by cancelling the wizard that made it. */
 final class ConnectionRemoval {
@@ -22,11 +24,16 @@ final class ConnectionRemoval {
      * Signs the connection out of its package (when its connector is installed), then forgets its secrets and
      * deletes it. It reaches the network and the database: call it in a job.
      *
+     * @param user who removes it, as the process log records it
      * @return why signing out failed, or an empty string; the connection is removed either way
      * @throws org.ledgerport.core.store.StoreException when the connection could not be deleted
+     * @throws org.ledgerport.core.access.AccessDeniedException when the user may not manage connections; then
+     *         nothing was done
      */
-    static String remove(Connection connection, ConnectorRegistry registry, CredentialStore credentials,
-            ConnectionStore connections) {
+    static String remove(Connection connection, CurrentUser user, ConnectorRegistry registry,
+            CredentialStore credentials, ConnectionStore connections) {
+        // Refused before signing out, so that a refusal leaves the connection working.
+        user.check(Permission.MANAGE_CONNECTIONS);
         String signOut = "";
         Optional<Connector> connector = registry.find(connection.connectorId());
         if (connector.isPresent()) {
@@ -42,7 +49,7 @@ final class ConnectionRemoval {
             }
         }
         credentials.forget(connection.uid());
-        connections.deleteConnection(connection.id());
+        connections.deleteConnection(user.name(), connection.id());
         return signOut;
     }
 }

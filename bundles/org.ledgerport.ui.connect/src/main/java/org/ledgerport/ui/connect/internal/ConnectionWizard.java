@@ -23,6 +23,7 @@ import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.ledgerport.core.access.AccessDeniedException;
 import org.ledgerport.core.connector.AuthKind;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorRegistry;
@@ -33,6 +34,7 @@ import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.StoreException;
 import org.ledgerport.ui.ConnectionStatus;
+import org.ledgerport.ui.CurrentUser;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.OneAtATime;
 import org.ledgerport.ui.SystemBrowser;
@@ -75,9 +77,10 @@ public final class ConnectionWizard extends Wizard {
     @Inject
     public ConnectionWizard(WizardStart start, ConnectorRegistry registry, ConnectorWatch watch,
             ConnectionStore connections, CredentialStore credentials, InvoiceStore invoices, SystemBrowser browser,
-            ConnectionStatus status, UISynchronize ui) {
+            ConnectionStatus status, CurrentUser user, UISynchronize ui) {
         this.mode = start.mode();
-        this.services = new Services(registry, watch, connections, credentials, invoices, browser, status, ui);
+        this.services = new Services(registry, watch, connections, credentials, invoices, browser, status, user,
+                ui);
         if (mode == WizardStart.Mode.NEW) {
             this.draft = new ConnectionDraft();
             setWindowTitle("New connection");
@@ -237,7 +240,7 @@ public final class ConnectionWizard extends Wizard {
             getContainer().run(true, false, (IProgressMonitor monitor) -> {
                 monitor.beginTask("Saving the connection " + snapshot.name(), IProgressMonitor.UNKNOWN);
                 try {
-                    saved[0] = snapshot.save(services.connections(), services.credentials());
+                    saved[0] = snapshot.save(services.user().name(), services.connections(), services.credentials());
                 } catch (StoreException e) {
                     throw new InvocationTargetException(e);
                 } finally {
@@ -245,8 +248,10 @@ public final class ConnectionWizard extends Wizard {
                 }
             });
         } catch (InvocationTargetException e) {
-            currentPage().setErrorMessage("The connection was not saved: " + e.getCause().getMessage()
-                    + ". Press Finish to try again; if it keeps failing, restart Ledgerport.");
+            currentPage().setErrorMessage(e.getCause() instanceof AccessDeniedException refused
+                    ? refused.getMessage()
+                    : "The connection was not saved: " + e.getCause().getMessage() + ". Press Finish to try "
+                            + "again; if it keeps failing, restart Ledgerport.");
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -298,8 +303,16 @@ public final class ConnectionWizard extends Wizard {
                 return Status.OK_STATUS;
             }
             lastSaved.updateAndGet(last -> last != null && last.id() == connection.id() ? null : last);
-            String signOut = ConnectionRemoval.remove(connection, services.registry(), services.credentials(),
-                    services.connections());
+            String signOut;
+            try {
+                signOut = ConnectionRemoval.remove(connection, services.user(), services.registry(),
+                        services.credentials(), services.connections());
+            } catch (RuntimeException e) {
+                // The user cannot act on it any more: the wizard is closing.
+                LOG.log(System.Logger.Level.ERROR, "The unfinished connection " + connection.name()
+                        + " could not be removed; remove it in the Connections view", e);
+                return Status.OK_STATUS;
+            }
             if (!signOut.isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, "Signing out of the removed connection failed: " + signOut);
             }

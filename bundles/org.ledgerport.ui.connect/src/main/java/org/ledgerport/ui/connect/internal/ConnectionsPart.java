@@ -1,5 +1,6 @@
 package org.ledgerport.ui.connect.internal;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +34,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.ledgerport.core.access.AccessDeniedException;
+import org.ledgerport.core.access.Permission;
+import org.ledgerport.core.access.Role;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.credentials.CredentialStore;
@@ -40,6 +44,7 @@ import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.ui.CommandIds;
 import org.ledgerport.ui.ConnectionStatus;
+import org.ledgerport.ui.CurrentUser;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiColors;
 import org.ledgerport.ui.UiTopics;
@@ -52,6 +57,7 @@ import jakarta.inject.Inject;
 /**
  * The firm's connections: name, package, the account reached and whether it is signed in, with the ways to make,
  * change, reconnect, test and remove them. The list follows the store and the connections' states as they change.
+ * Only an owner changes connections: for anyone else those buttons are off, and their tooltips say why.
  */
 public final class ConnectionsPart {
 
@@ -68,15 +74,21 @@ public final class ConnectionsPart {
     private final ECommandService commands;
     private final EHandlerService handlers;
     private final ESelectionService selection;
+    private final CurrentUser user;
 
     private TableViewer viewer;
     private Label empty;
-    private List<Button> needSelection;
+    private Button newButton;
+    private Button testButton;
+    /** What changes a connection: only for owners. */
+    private List<Button> changeSelected;
+    /** The buttons' own tooltips, which a refusal stands in for. */
+    private final Map<Button, String> tooltips = new HashMap<>();
 
     @Inject
     public ConnectionsPart(ConnectionStore connections, ConnectorRegistry registry, CredentialStore credentials,
             ConnectionStatus status, UISynchronize ui, ECommandService commands, EHandlerService handlers,
-            ESelectionService selection) {
+            ESelectionService selection, CurrentUser user) {
         this.connections = connections;
         this.registry = registry;
         this.credentials = credentials;
@@ -85,6 +97,7 @@ public final class ConnectionsPart {
         this.commands = commands;
         this.handlers = handlers;
         this.selection = selection;
+        this.user = user;
     }
 
     @PostConstruct
@@ -177,15 +190,17 @@ public final class ConnectionsPart {
         Composite buttons = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(buttons);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);
-        button(buttons, "&New\u2026", "connections.new", "add", () -> run(CommandIds.NEW_CONNECTION, null));
-        needSelection = List.of(
-                button(buttons, "&Edit\u2026", "connections.edit", "edit",
-                        () -> selected().ifPresent(c -> run(CommandIds.EDIT_CONNECTION, c))),
-                button(buttons, "&Reconnect\u2026", "connections.reconnect", "reconnect-needed",
-                        () -> selected().ifPresent(c -> run(CommandIds.RECONNECT, c))),
-                button(buttons, "&Test", "connections.test", "check", () -> selected().ifPresent(status::check)),
-                button(buttons, "Re&move\u2026", "connections.remove", "remove",
-                        () -> selected().ifPresent(this::remove)));
+        newButton = button(buttons, "&New\u2026", "connections.new", "add", "Connect Ledgerport to an accounting "
+                + "company (Ctrl+N)", () -> run(CommandIds.NEW_CONNECTION, null));
+        Button edit = button(buttons, "&Edit\u2026", "connections.edit", "edit", "Change the connection's settings, "
+                + "mappings and numbering", () -> selected().ifPresent(c -> run(CommandIds.EDIT_CONNECTION, c)));
+        Button reconnect = button(buttons, "&Reconnect\u2026", "connections.reconnect", "reconnect-needed",
+                "Sign the connection in again", () -> selected().ifPresent(c -> run(CommandIds.RECONNECT, c)));
+        testButton = button(buttons, "&Test", "connections.test", "check", "Check that Ledgerport reaches the "
+                + "account; nothing is sent", () -> selected().ifPresent(status::check));
+        Button remove = button(buttons, "Re&move\u2026", "connections.remove", "remove", "Sign out and forget the "
+                + "connection", () -> selected().ifPresent(this::remove));
+        changeSelected = List.of(edit, reconnect, remove);
         enableButtons();
         reload();
     }
@@ -194,6 +209,14 @@ public final class ConnectionsPart {
     @Optional
     void connectionsChanged(@UIEventTopic(ConnectionStore.TOPIC_CONNECTIONS_CHANGED) Event event) {
         reload();
+    }
+
+    @Inject
+    @Optional
+    void roleChanged(@UIEventTopic(UiTopics.USER_ROLE) Role role) {
+        if (viewer != null && !viewer.getTable().isDisposed()) {
+            enableButtons();
+        }
     }
 
     @Inject
@@ -211,18 +234,28 @@ public final class ConnectionsPart {
         columns.setColumnData(column.getColumn(), new ColumnWeightData(weight, 100));
     }
 
-    private Button button(Composite parent, String label, String id, String icon, Runnable action) {
+    private Button button(Composite parent, String label, String id, String icon, String tooltip, Runnable action) {
         Button button = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
         button.setText(label);
+        tooltips.put(button, tooltip);
         button.setImage(new LocalResourceManager(JFaceResources.getResources(), button).create(Icons.get(icon)));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(button);
         button.addListener(SWT.Selection, event -> action.run());
         return button;
     }
 
+    /** What needs a selection needs one; what changes connections needs an owner, and says so. */
     private void enableButtons() {
         boolean chosen = selected().isPresent();
-        needSelection.forEach(b -> b.setEnabled(chosen));
+        java.util.Optional<String> refusal = user.refusal(Permission.MANAGE_CONNECTIONS);
+        permit(newButton, true, refusal);
+        changeSelected.forEach(b -> permit(b, chosen, refusal));
+        permit(testButton, chosen, java.util.Optional.empty());
+    }
+
+    private void permit(Button button, boolean possible, java.util.Optional<String> refusal) {
+        button.setEnabled(possible && refusal.isEmpty());
+        button.setToolTipText(refusal.orElse(tooltips.get(button)));
     }
 
     private java.util.Optional<Connection> selected() {
@@ -295,6 +328,11 @@ public final class ConnectionsPart {
     }
 
     private void remove(Connection connection) {
+        java.util.Optional<String> refusal = user.refusal(Permission.MANAGE_CONNECTIONS);
+        if (refusal.isPresent()) {
+            MessageDialog.openInformation(viewer.getTable().getShell(), "Connection not removed", refusal.get());
+            return;
+        }
         String packageName = connector(connection).map(c -> c.descriptor().displayName())
                 .orElse(connection.connectorId());
         MessageDialog confirm = new MessageDialog(viewer.getTable().getShell(), "Remove connection", null,
@@ -308,7 +346,16 @@ public final class ConnectionsPart {
         Job.create("Removing the connection " + connection.name(), monitor -> {
             String signOut;
             try {
-                signOut = ConnectionRemoval.remove(connection, registry, credentials, connections);
+                signOut = ConnectionRemoval.remove(connection, user, registry, credentials, connections);
+            } catch (AccessDeniedException e) {
+                user.reload();
+                ui.asyncExec(() -> {
+                    if (!viewer.getTable().isDisposed()) {
+                        MessageDialog.openError(viewer.getTable().getShell(), "Connection not removed",
+                                e.getMessage());
+                    }
+                });
+                return Status.OK_STATUS;
             } catch (RuntimeException e) {
                 ui.asyncExec(() -> {
                     if (!viewer.getTable().isDisposed()) {

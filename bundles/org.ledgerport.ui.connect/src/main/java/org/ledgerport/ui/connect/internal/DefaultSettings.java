@@ -2,9 +2,11 @@ package org.ledgerport.ui.connect.internal;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ledgerport.core.connector.ConnectorDescriptor;
 import org.ledgerport.core.connector.Setting;
+import org.ledgerport.core.model.Connection;
 
 /**
  * The connector settings that say what exported invoices get (the account sales are booked to, the status they
@@ -23,6 +25,9 @@ final class DefaultSettings {
             "chargeAccount", Pick.ACCOUNT, "untaxedRate", Pick.TAX_CODE, "xeroUntaxedRate", Pick.TAX_CODE, "lineItem",
             Pick.ITEM, "statusOnExport", Pick.CHOICES);
 
+    /** Ledgerport's own settings of a connection, asked for on the defaults page too. */
+    private static final Set<String> LEDGERPORT = Set.of(Connection.EXPORT_ON_FINALIZE, Connection.REFRESH_MINUTES);
+
     private DefaultSettings() {
     }
 
@@ -30,8 +35,9 @@ final class DefaultSettings {
         return Optional.ofNullable(KNOWN.get(setting.key()));
     }
 
+    /** Whether the setting says what happens to exported invoices, Ledgerport's own settings included. */
     static boolean isDefault(String key) {
-        return KNOWN.containsKey(key);
+        return KNOWN.containsKey(key) || LEDGERPORT.contains(key);
     }
 
     /** The account lines are booked to unless mapped otherwise: the connector's first account setting. */

@@ -16,6 +16,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Spinner;
+import org.ledgerport.core.access.AccessDeniedException;
 import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.ConnectorException;
@@ -38,6 +40,9 @@ import org.ledgerport.ui.WidgetIds;
  * background each time the connection changed; a package that signs in nowhere is connected here first.
  */
 final class DefaultsPage extends DraftPage {
+
+    /** A day: refreshing less often than that is as good as asking by hand. */
+    private static final int MAX_REFRESH_MINUTES = 24 * 60;
 
     private Composite form;
     private Composite loading;
@@ -118,12 +123,14 @@ final class DefaultsPage extends DraftPage {
             try {
                 Connection connection = snapshot.saved() == null ? null : snapshot.unsaved();
                 if (connectFirst) {
-                    Connection saved = snapshot.save(services().connections(), services().credentials());
+                    String user = services().user().name();
+                    Connection saved = snapshot.save(user, services().connections(), services().credentials());
                     wizard().kept(saved);
                     later(() -> draft().saved(saved));
                     AccountInfo account = connector.connect(services().context(saved),
                             WizardSignIn.none(packageName));
-                    connection = ConnectionDraft.Snapshot.withAccount(services().connections(), saved, account);
+                    connection = ConnectionDraft.Snapshot.withAccount(services().connections(), user, saved,
+                            account);
                     wizard().kept(connection);
                     Connection connected = connection;
                     later(() -> {
@@ -144,6 +151,9 @@ final class DefaultsPage extends DraftPage {
                 later(() -> failed(e.problem().message(), Words.problem(e.problem(), packageName)));
             } catch (InterruptedException e) {
                 later(() -> failed(e.getMessage(), e.getMessage()));
+            } catch (AccessDeniedException e) {
+                later(() -> failed(e.getMessage(), "Ask an owner of this workstation to make the connection, or to "
+                        + "give you the owner role, then press Try again."));
             } catch (StoreException e) {
                 later(() -> failed("Ledgerport's database could not save the connection or read your tax codes "
                         + "and items: " + e.getMessage(), "Press Try again. If it keeps failing, restart Ledgerport."));
@@ -213,6 +223,7 @@ final class DefaultsPage extends DraftPage {
                     reference.accounts(), draft(), MappingKind.INCOME_ACCOUNT, this::validate);
         }
         numbering();
+        automation();
         Widgets.show(loading, false);
         Widgets.show(content, true);
         Widgets.relayout(form);
@@ -262,6 +273,52 @@ final class DefaultsPage extends DraftPage {
                     draft().numbering(policy);
                 }
             });
+        }
+    }
+
+    /**
+     * Ledgerport's own settings of the connection: export each invoice as it is finalized, and refresh the status
+     * every so many minutes (for a package that reports back).
+     */
+    private void automation() {
+        Group group = new Group(content, SWT.NONE);
+        group.setText("Exporting and refreshing by themselves");
+        GridLayoutFactory.swtDefaults().numColumns(3).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).indent(0, 8).applyTo(group);
+        LiveSettings settings = draft().settings();
+
+        Button onFinalize = WidgetIds.tag(new Button(group, SWT.CHECK), "wizard.exportOnFinalize");
+        onFinalize.setText("E&xport each invoice as soon as it is finalized");
+        onFinalize.setToolTipText("Finalized invoices wait in a queue, shown in the Export view, and are tried again "
+                + "with growing pauses while " + draft().packageName() + " cannot be reached.");
+        onFinalize.setSelection(Boolean.parseBoolean(settings.get(Connection.EXPORT_ON_FINALIZE)));
+        GridDataFactory.fillDefaults().span(3, 1).applyTo(onFinalize);
+        onFinalize.addListener(SWT.Selection, event -> settings.set(Connection.EXPORT_ON_FINALIZE,
+                onFinalize.getSelection() ? "true" : ""));
+
+        boolean pulls = draft().descriptor().capabilities().pullsStatus();
+        Label every = new Label(group, SWT.NONE);
+        every.setText("Refresh the &status every");
+        Spinner minutes = WidgetIds.tag(new Spinner(group, SWT.BORDER), "wizard.refreshMinutes");
+        minutes.setValues(refreshMinutes(settings), 0, MAX_REFRESH_MINUTES, 0, 1, 15);
+        Label unit = new Label(group, SWT.NONE);
+        unit.setText("minutes (0 = only when asked)");
+        minutes.addListener(SWT.Modify, event -> settings.set(Connection.REFRESH_MINUTES,
+                minutes.getSelection() == 0 ? "" : Integer.toString(minutes.getSelection())));
+        for (Control control : List.of(every, minutes, unit)) {
+            control.setEnabled(pulls);
+            control.setToolTipText(pulls ? "While Ledgerport runs, it asks " + draft().packageName() + " this "
+                    + "often what became of the exported invoices: paid, partly paid, approved, voided."
+                    : draft().packageName() + " does not report back what became of the invoices exported to it.");
+        }
+    }
+
+    private static int refreshMinutes(LiveSettings settings) {
+        try {
+            return Math.clamp(Integer.parseInt(settings.get(Connection.REFRESH_MINUTES).strip()), 0,
+                    MAX_REFRESH_MINUTES);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -10,9 +10,11 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MItem;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.ledgerport.core.access.Permission;
 import org.ledgerport.core.connector.Connector;
 import org.ledgerport.core.connector.Setting;
 import org.ledgerport.core.connector.ConnectorRegistry;
@@ -21,6 +23,8 @@ import org.ledgerport.core.credentials.Credentials;
 import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.ui.CommandIds;
+import org.ledgerport.ui.CurrentUser;
+import org.ledgerport.ui.RoleTooltips;
 
 import jakarta.inject.Named;
 
@@ -37,10 +41,15 @@ abstract class ExistingConnectionHandler {
         this.mode = mode;
     }
 
+    /** Only an owner changes connections (a sign-in saves the connection too). */
     @CanExecute
     boolean canExecute(@Optional @Named(CommandIds.CONNECTION_ID) String id,
-            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Connection selected) {
-        return id != null || selected != null;
+            @Optional @Named(IServiceConstants.ACTIVE_SELECTION) Connection selected, @Optional CurrentUser user,
+            @Optional MItem item) {
+        java.util.Optional<String> refusal = user == null ? java.util.Optional.empty()
+                : user.refusal(Permission.MANAGE_CONNECTIONS);
+        RoleTooltips.show(item, refusal);
+        return (id != null || selected != null) && refusal.isEmpty();
     }
 
     @Execute

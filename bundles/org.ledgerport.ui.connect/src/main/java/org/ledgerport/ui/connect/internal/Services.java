@@ -8,12 +8,17 @@ import org.ledgerport.core.model.Connection;
 import org.ledgerport.core.store.ConnectionStore;
 import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.ui.ConnectionStatus;
+import org.ledgerport.ui.CurrentUser;
 import org.ledgerport.ui.SystemBrowser;
 
-/** The services the wizard's pages work with, as the workbench injected them into the wizard. */
+/**
+ * The services the wizard's pages work with, as the workbench injected them into the wizard.
+ *
+ * @param user who uses the wizard: every change of a connection is theirs in the process log
+ */
 record Services(ConnectorRegistry registry, ConnectorWatch watch, ConnectionStore connections,
         CredentialStore credentials, InvoiceStore invoices, SystemBrowser browser, ConnectionStatus status,
-        UISynchronize ui) {
+        CurrentUser user, UISynchronize ui) {
 
     /** What a connector needs to work on the connection: the connection and its secrets. */
     ConnectionContext context(Connection connection) {

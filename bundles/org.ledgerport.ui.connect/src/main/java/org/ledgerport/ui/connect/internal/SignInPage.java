@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
+import org.ledgerport.core.access.AccessDeniedException;
 import org.ledgerport.core.connector.AccountInfo;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.SignIn;
@@ -221,7 +222,7 @@ final class SignInPage extends DraftPage {
                 Reached reached = reach.reach(monitor);
                 AccountInfo account = reached.account();
                 Connection connected = ConnectionDraft.Snapshot.withAccount(services().connections(),
-                        reached.saved(), account);
+                        services().user().name(), reached.saved(), account);
                 wizard().kept(connected);
                 later(() -> {
                     draft().connected(connected, account);
@@ -240,6 +241,12 @@ final class SignInPage extends DraftPage {
                     done();
                     idle(e.getMessage() + " Press the button to try again.");
                 });
+            } catch (AccessDeniedException e) {
+                later(() -> {
+                    done();
+                    setErrorMessage(e.getMessage());
+                    idle("");
+                });
             } catch (StoreException e) {
                 later(() -> {
                     done();
@@ -255,7 +262,8 @@ final class SignInPage extends DraftPage {
 
     /** Saves the connection as the draft holds it, for the connector to keep its tokens under its uid. */
     private Connection save(ConnectionDraft.Snapshot snapshot) {
-        Connection saved = snapshot.save(services().connections(), services().credentials());
+        Connection saved = snapshot.save(services().user().name(), services().connections(),
+                services().credentials());
         wizard().kept(saved);
         later(() -> draft().saved(saved));
         return saved;
