@@ -68,6 +68,13 @@ public final class AutoExporter implements AutoExportQueue, EventHandler {
     private final Clock clock = Clock.systemUTC();
     private final Map<Long, Queue> queues = new ConcurrentHashMap<>();
     private final AtomicBoolean woken = new AtomicBoolean(true);
+    /**
+     * The connections that export or refresh by themselves, read again when connections change here, and at least
+     * once a minute for changes made at another workstation, rather than at every tick.
+     */
+    private final AtomicBoolean connectionsChanged = new AtomicBoolean(true);
+    private List<Connection> automated = List.of();
+    private Instant automatedReadAt = Instant.EPOCH;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("Ledgerport: export on finalize").daemon().factory());
 
@@ -109,6 +116,7 @@ public final class AutoExporter implements AutoExportQueue, EventHandler {
             // A changed connection (new mappings, settings) may accept what it refused, and a removed one has no
             // queue any more.
             queues.clear();
+            connectionsChanged.set(true);
         }
         woken.set(true);
     }
@@ -152,7 +160,11 @@ public final class AutoExporter implements AutoExportQueue, EventHandler {
         try {
             boolean look = woken.getAndSet(false);
             Instant now = clock.instant();
-            for (Connection connection : accounts.automated()) {
+            if (connectionsChanged.getAndSet(false) || now.isAfter(automatedReadAt.plus(SAFETY_LOOK))) {
+                automated = accounts.automated();
+                automatedReadAt = now;
+            }
+            for (Connection connection : automated) {
                 Queue queue = queue(connection.id());
                 if (connection.exportsOnFinalize() && !now.isBefore(queue.nextTry)
                         && (look || queue.attempts > 0 || now.isAfter(queue.lastLook.plus(SAFETY_LOOK)))) {

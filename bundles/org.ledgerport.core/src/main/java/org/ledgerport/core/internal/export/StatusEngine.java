@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.ledgerport.core.access.AccessControl;
 import org.ledgerport.core.access.Permission;
+import org.ledgerport.core.connector.ConnectorDescriptor;
 import org.ledgerport.core.connector.ConnectorException;
 import org.ledgerport.core.connector.ConnectorRegistry;
 import org.ledgerport.core.connector.ConnectorSession;
@@ -88,10 +89,10 @@ public final class StatusEngine implements StatusService {
     }
 
     private StatusRefresh pull(Connection connection) {
-        String packageName = accounts.connector(connection).descriptor().displayName();
-        if (!accounts.connector(connection).descriptor().capabilities().pullsStatus()) {
+        ConnectorDescriptor descriptor = accounts.connector(connection).descriptor();
+        if (!descriptor.capabilities().pullsStatus()) {
             throw new ExportException(("%s does not report invoices' status back to Ledgerport; look at the invoices "
-                    + "there.").formatted(packageName));
+                    + "there.").formatted(descriptor.displayName()));
         }
         Instant startedAt = clock.instant();
         Instant since = statusJournal.lastPull(connection.id()).map(last -> last.minus(OVERLAP))
