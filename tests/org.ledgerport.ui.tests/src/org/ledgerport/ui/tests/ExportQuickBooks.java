@@ -93,8 +93,13 @@ final class ExportQuickBooks implements AutoCloseable {
         return exported(invoice).path("DocNumber").asText();
     }
 
+    /** QuickBooks' id of the invoice, as a user there would pick it to receive a payment or void it. */
+    String idOf(Invoice invoice) {
+        return exported(invoice).path("Id").asText();
+    }
+
     /** The invoice as QuickBooks holds it now. */
-    private ObjectNode exported(Invoice invoice) {
+    ObjectNode exported(Invoice invoice) {
         return company().invoices().stream()
                 .filter(i -> i.path("PrivateNote").asText().contains("[LP-" + invoice.id() + "-v")).findFirst()
                 .orElseThrow(() -> new AssertionError("invoice " + invoice.number() + " is not in QuickBooks"));

@@ -17,8 +17,11 @@ import org.eclipse.core.runtime.IProduct;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.suppliers.ExtendedObjectSupplier;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -34,6 +37,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The Ledgerport workbench started the way the product starts it (E4Application with the product's branding:
@@ -65,6 +72,7 @@ final class RunningWorkbench implements AutoCloseable {
             Display display = new Display();
             try {
                 E4Workbench workbench = new E4Application().createE4Workbench(new ProductContext(product), display);
+                deliverUiEventsTo(workbench.getApplication().getContext());
                 started.complete(new RunningWorkbench(display, workbench, Thread.currentThread()));
                 workbench.createAndRunUI(workbench.getApplication());
             } catch (Throwable e) {
@@ -78,6 +86,21 @@ final class RunningWorkbench implements AutoCloseable {
         RunningWorkbench running = started.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         running.useThemeAskedFor();
         return running;
+    }
+
+    /**
+     * e4 injects the supplier behind {@code @UIEventTopic} once per runtime, with the first workbench's UI
+     * synchronizer, and keeps it; a later workbench in the same test runtime would never receive a UI event. Each
+     * workbench here hands it its own, as the product's one workbench per process has it.
+     */
+    private static void deliverUiEventsTo(IEclipseContext context) throws InvalidSyntaxException {
+        BundleContext bundle = FrameworkUtil.getBundle(RunningWorkbench.class).getBundleContext();
+        ServiceReference<?>[] suppliers = bundle.getServiceReferences(ExtendedObjectSupplier.SERVICE_NAME,
+                "(" + ExtendedObjectSupplier.SERVICE_CONTEXT_KEY + "=" + UIEventTopic.class.getName() + ")");
+        assertTrue(suppliers != null && suppliers.length > 0, "no supplier for @UIEventTopic in the runtime");
+        for (ServiceReference<?> supplier : suppliers) {
+            ContextInjectionFactory.inject(bundle.getService(supplier), context);
+        }
     }
 
     /** Shows the theme the run was asked for (-Dledgerport.theme), so screenshots can be taken in each. */

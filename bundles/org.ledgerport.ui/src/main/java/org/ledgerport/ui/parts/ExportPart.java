@@ -496,7 +496,10 @@ public final class ExportPart {
     @Inject
     @Optional
     void activeConnectionChanged(@UIEventTopic(UiTopics.ACTIVE_CONNECTION) Long connectionId) {
-        if (disposed() || busy() || connection == null || connectionId == connection.id()) {
+        // Events arrive after the fact: one about a connection chosen before the latest is stale, and following it
+        // would make this view and the next event swap connections back and forth for ever.
+        boolean stale = connectionStatus.active().map(Connection::id).filter(connectionId::equals).isEmpty();
+        if (disposed() || busy() || connection == null || connectionId == connection.id() || stale) {
             return;
         }
         Connection chosen = byId(connectionList, connectionId);

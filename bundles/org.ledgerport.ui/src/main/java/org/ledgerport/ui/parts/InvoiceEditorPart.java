@@ -305,11 +305,11 @@ public final class InvoiceEditorPart {
 
         issued = new DateTime(header, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         labelled(header, "&Issued:", issued, "invoice.issued", null);
-        issued.addListener(SWT.Selection, e -> edited(() -> form.issueDate = dateOf(issued)));
+        issued.addListener(SWT.Selection, e -> dateChosen(issued, form.issueDate, date -> form.issueDate = date));
 
         due = new DateTime(header, SWT.DATE | SWT.DROP_DOWN | SWT.BORDER);
         labelled(header, "D&ue:", due, "invoice.due", InvoiceForm.DUE_DATE);
-        due.addListener(SWT.Selection, e -> edited(() -> form.dueDate = dateOf(due)));
+        due.addListener(SWT.Selection, e -> dateChosen(due, form.dueDate, date -> form.dueDate = date));
 
         taxMode = new Combo(header, SWT.READ_ONLY | SWT.DROP_DOWN);
         labelled(header, "Ta&x:", taxMode, "invoice.taxMode", null);
@@ -689,6 +689,17 @@ public final class InvoiceEditorPart {
         }
         change.run();
         markEdited();
+    }
+
+    /**
+     * GTK's drop-down calendar also reports a selection, later, when the date was set by {@link #fill}; only a
+     * different date is an edit, or every invoice opened would be dirty and never show what others did to it.
+     */
+    private void dateChosen(DateTime widget, LocalDate shown, Consumer<LocalDate> apply) {
+        LocalDate chosen = dateOf(widget);
+        if (!chosen.equals(shown)) {
+            edited(() -> apply.accept(chosen));
+        }
     }
 
     private void markEdited() {
