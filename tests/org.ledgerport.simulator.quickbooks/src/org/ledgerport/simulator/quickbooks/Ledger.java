@@ -141,6 +141,14 @@ public final class Ledger {
         change(() -> company.invoices().deleteAsUser(invoiceId));
     }
 
+    /**
+     * Forgets the request ids of the writes carried out so far, as QuickBooks has been seen to: sent again with one
+     * of them, a write is carried out again (reference 4: intuit/QuickBooks-V3-DotNET-SDK#352, two payments).
+     */
+    public void forgetRequestIds() {
+        company.locked(company::forgetRequestIds);
+    }
+
     public void setCustomTxnNumbers(boolean on) {
         company.locked(() -> company.setCustomTxnNumbers(on));
     }

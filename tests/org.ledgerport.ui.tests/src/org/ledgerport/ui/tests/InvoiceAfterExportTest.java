@@ -208,6 +208,8 @@ class InvoiceAfterExportTest {
                         "voided in QuickBooks");
                 editor.awaitHistory(Kind.EXPORTED, Kind.VENDOR_STATUS, Kind.WITHDRAWN, Kind.REVERTED);
 
+                // The connection worked with, in the status line below, as a person exporting there would have it.
+                ExportView.open(workbench).choose(connection.name());
                 showHistoryLarge(workbench, editor);
                 workbench.screenshot(editor.shell(), "invoice-history");
             }

@@ -230,6 +230,39 @@ class AfterExportTest {
         assertEquals(2, payments.payments(invoice.id()).size());
     }
 
+    @Test
+    void aPaymentWhoseAnswerWasLostIsFoundInQuickBooksAndNotSentAgainThoughQuickBooksForgotItsRequestId()
+            throws Exception {
+        Invoice invoice = exported(connection, 1).get(0);
+        String invoiceId = externalId(connection, invoice);
+        String bank;
+        try (ConnectorSession session = QuickBooksAccount.connector()
+                .openSession(QuickBooksAccount.context(connection))) {
+            bank = session.referenceData(true).depositAccounts().get(0).code();
+        }
+        PaymentService payments = Osgi.service(PaymentService.class);
+        account.simulator.server().dropResponseAfterCommit(
+                r -> r.method().equals("POST") && r.path().endsWith("/payment"), 3);
+        Payment lost = payments.record(new PaymentDraft(invoice.id(), connection.id(), Money.of("30.00", "EUR"),
+                LocalDate.of(2026, 11, 20), bank, "BANK-REF-9"), ME);
+        assertEquals(PaymentState.SENDING, lost.state(), "no answer came: not confirmed yet");
+        assertEquals(1, paymentsFor(invoiceId), "QuickBooks did record it");
+        String there = company().payments().stream()
+                .filter(p -> p.path("PaymentRefNum").asText().equals("BANK-REF-9")).findFirst().orElseThrow()
+                .path("Id").asText();
+
+        company().forgetRequestIds();
+        Payment followedUp = payments.sendPending(connection.id(), ME).stream()
+                .filter(p -> p.id() == lost.id()).findFirst().orElseThrow();
+
+        assertEquals(PaymentState.SENT, followedUp.state(), followedUp.problem());
+        assertEquals(there, followedUp.externalId(), "the payment QuickBooks already had");
+        assertEquals(1, paymentsFor(invoiceId), "found there, not sent again");
+        assertEquals(Money.of("90.00", "EUR"), state(invoice).amountDue(), "120.00 less the one payment");
+        List<HistoryEntry> history = history(invoice);
+        assertTrue(says(history, HistoryEntry.Kind.PAYMENT_SENT, "not sent again"), history::toString);
+    }
+
     private static long paymentsFor(String invoiceId) {
         return company().payments().stream().filter(p -> p.path("Line").path(0).path("LinkedTxn").path(0)
                 .path("TxnId").asText().equals(invoiceId)).count();

@@ -292,6 +292,10 @@ public final class Company {
         answersByRequestId.put(requestId, answer);
     }
 
+    public void forgetRequestIds() {
+        answersByRequestId.clear();
+    }
+
     // ---- preferences and numbering ----
 
     public boolean customTxnNumbers() {

@@ -67,6 +67,16 @@ public interface ConnectorSession extends AutoCloseable {
                 "This accounting package does not take payments from Ledgerport; record the payment there."));
     }
 
+    /**
+     * The payment as the vendor holds it, when an earlier {@link #sendPayment} whose answer was lost recorded it
+     * there; empty when it is not there. The engine asks before it sends a payment again, because a vendor has
+     * been seen to record a payment twice despite the same idempotency key. A connector whose vendor keys
+     * reliably may leave this empty.
+     */
+    default Optional<ExternalPayment> findPayment(OutgoingPayment payment) throws ConnectorException {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -468,7 +468,8 @@ public final class ExportPart {
                 || report.state() == ConnectionStatus.State.UNREACHABLE
                 || report.state() == ConnectionStatus.State.SETTINGS_NEEDED;
         Color error = JFaceResources.getColorRegistry().get(UiColors.ERROR);
-        connectionState.setForeground(bad ? error : null);
+        // Not null: that is the toolkit's default colour, which the dark theme's background swallows.
+        connectionState.setForeground(bad ? error : connectionState.getParent().getForeground());
         connectionState.getParent().layout();
     }
 

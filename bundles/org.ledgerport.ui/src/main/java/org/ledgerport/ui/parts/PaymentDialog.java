@@ -100,6 +100,8 @@ final class PaymentDialog extends TitleAreaDialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle("Record a payment for invoice " + invoice.number());
+        // The longest message, set before the window is sized, so the title area keeps room for its two lines.
+        setMessage(intro(targets.get(0)), IMessageProvider.INFORMATION);
         Composite form = new Composite(area, SWT.NONE);
         form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         GridLayout layout = new GridLayout(2, false);
@@ -252,10 +254,7 @@ final class PaymentDialog extends TitleAreaDialog {
         if (missing != null) {
             setMessage(missing, IMessageProvider.INFORMATION);
         } else {
-            PaymentTarget target = target();
-            setMessage(("Ledgerport records the payment and sends it to %s (%s), applied to the invoice there. It "
-                    + "lands there once, even when it has to be sent again.").formatted(target.packageName(),
-                            target.connectionName()), IMessageProvider.INFORMATION);
+            setMessage(intro(target()), IMessageProvider.INFORMATION);
         }
         if (getButton(IDialogConstants.OK_ID) != null) {
             getButton(IDialogConstants.OK_ID).setEnabled(error == null && missing == null);
@@ -263,6 +262,11 @@ final class PaymentDialog extends TitleAreaDialog {
     }
 
     /** What still has to be filled in, or null. */
+    private static String intro(PaymentTarget target) {
+        return "Ledgerport sends the payment to %s (%s), applied to the invoice there, and it lands there once."
+                .formatted(target.packageName(), target.connectionName());
+    }
+
     private String missing() {
         if (amount.getText().isBlank()) {
             return "Enter the amount the customer paid.";

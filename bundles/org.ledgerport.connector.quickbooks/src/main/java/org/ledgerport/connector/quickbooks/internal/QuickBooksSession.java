@@ -649,7 +649,7 @@ final class QuickBooksSession implements ConnectorSession {
 
     /**
      * Records the payment in QuickBooks, applied to its invoice and deposited to the account named; its idempotency
-     * key is the request id, so a resend after a lost answer is answered with the payment QuickBooks already has.
+     * key is the request id, and its marker in the private note lets {@link #findPayment} find it.
      */
     @Override
     public ExternalPayment sendPayment(OutgoingPayment payment) throws ConnectorException {
@@ -667,12 +667,14 @@ final class QuickBooksSession implements ConnectorSession {
         body.put("TotalAmt", payment.amount().amount());
         body.put("TxnDate", payment.date().toString());
         String reference = payment.reference();
+        String note = paymentMarker(payment);
         if (reference.length() > PAYMENT_REFERENCE_LIMIT) {
             body.put("PaymentRefNum", reference.substring(0, PAYMENT_REFERENCE_LIMIT));
-            body.put("PrivateNote", "Reference: " + reference);
+            note += " Reference: " + reference;
         } else if (!reference.isEmpty()) {
             body.put("PaymentRefNum", reference);
         }
+        body.put("PrivateNote", note);
         body.putObject("DepositToAccountRef").put("value", account.id()).put("name", account.name());
         ObjectNode line = body.putArray("Line").addObject().put("Amount", payment.amount().amount());
         line.putArray("LinkedTxn").addObject().put("TxnId", invoice.externalId()).put("TxnType", "Invoice");
@@ -686,6 +688,29 @@ final class QuickBooksSession implements ConnectorSession {
             // The payment is recorded; sent again with its key, QuickBooks answers with it and the invoice is read.
             throw new ConnectorException(e.problem(), true, e);
         }
+    }
+
+    /**
+     * Looks at the payments linked to the invoice for the one with this payment's marker: QuickBooks has been seen
+     * to record a payment twice despite a repeated request id (reference 4: intuit/QuickBooks-V3-DotNET-SDK#352).
+     */
+    @Override
+    public Optional<ExternalPayment> findPayment(OutgoingPayment payment) throws ConnectorException {
+        ExternalInvoice invoice = payment.invoice();
+        JsonNode current = api.get("invoice/" + invoice.externalId(), "Invoice " + invoice.number()).path("Invoice");
+        String marker = paymentMarker(payment);
+        for (JsonNode linked : current.path("LinkedTxn")) {
+            String id = linked.path("TxnId").asText("");
+            if ("Payment".equals(linked.path("TxnType").asText()) && api.get("payment/" + id, "Payment " + id)
+                    .path("Payment").path("PrivateNote").asText("").contains(marker)) {
+                return Optional.of(new ExternalPayment(id, change(current)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String paymentMarker(OutgoingPayment payment) {
+        return "Recorded by Ledgerport [payment " + payment.idempotencyKey() + "]";
     }
 
     /** The deposit account by id or name; the lists are read again once when it is not among them. */

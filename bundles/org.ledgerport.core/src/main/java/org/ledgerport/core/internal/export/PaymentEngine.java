@@ -42,8 +42,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Sends payments recorded here to the package. A payment is marked as being sent before the request leaves and
- * carries a key derived from its id, so a resend after a lost answer is answered by the package with the payment
- * it already has; the invoice's state afterwards is applied by {@link VendorNews}' rules.
+ * carries a key derived from its id; after a lost answer it is looked for at the package before it is sent again,
+ * with the same key. The invoice's state afterwards is applied by {@link VendorNews}' rules.
  */
 @Component(service = PaymentService.class)
 public final class PaymentEngine implements PaymentService {
@@ -89,7 +89,7 @@ public final class PaymentEngine implements PaymentService {
                         connection.name())));
         processLog.record(new Activity(0, clock.instant(), user, "", Activity.Kind.PAYMENT, connection.name(),
                 invoice.number(), "Recorded a payment of %s on %s.".formatted(draft.amount(), draft.date())));
-        return send(connection, recorded, user);
+        return send(connection, recorded, user, false);
     }
 
     /** Why the payment cannot be recorded, in plain words; empty when it can. */
@@ -142,7 +142,7 @@ public final class PaymentEngine implements PaymentService {
         Connection connection = accounts.connection(connectionId);
         List<Payment> sent = new ArrayList<>();
         for (Payment payment : payments.unsent(connectionId)) {
-            sent.add(send(connection, payment, user));
+            sent.add(send(connection, payment, user, true));
         }
         return sent;
     }
@@ -152,7 +152,8 @@ public final class PaymentEngine implements PaymentService {
         return payments.payments(invoiceId);
     }
 
-    private Payment send(Connection connection, Payment payment, String user) {
+    /** @param followUp an earlier attempt may have reached the package: look for the payment there first */
+    private Payment send(Connection connection, Payment payment, String user, boolean followUp) {
         Optional<Payment> claimed = payments.startSending(payment.id());
         if (claimed.isEmpty()) {
             return payments.payment(payment.id()).orElse(payment);
@@ -172,14 +173,27 @@ public final class PaymentEngine implements PaymentService {
         OutgoingPayment outgoing = new OutgoingPayment(reference.external(), customerId, payment.amount(),
                 payment.date(), payment.depositAccount(), payment.reference(), idempotencyKey(connection, payment));
         ExternalPayment arrived;
+        boolean foundThere;
         try (ConnectorSession session = accounts.open(connection)) {
-            arrived = session.sendPayment(outgoing);
+            Optional<ExternalPayment> there = Optional.empty();
+            if (followUp) {
+                try {
+                    there = session.findPayment(outgoing);
+                } catch (ConnectorException e) {
+                    // Sending it without knowing whether it is there could record it twice.
+                    return payments.unconfirmed(payment.id(), ("Ledgerport could not check whether %s already has "
+                            + "the payment: %s It is looked for again before it is sent again.")
+                            .formatted(connection.name(), e.problem().message()));
+                }
+            }
+            foundThere = there.isPresent();
+            arrived = foundThere ? there.get() : session.sendPayment(outgoing);
         } catch (ConnectorException e) {
             // Sent again it carries the same key, so a payment that may have arrived, or one that could not be
             // sent just now (offline, throttled, signed out), waits to be sent again rather than being failed.
             if (e.mayHaveReachedVendor() || e.problem().retryable()) {
-                return payments.unconfirmed(payment.id(), e.problem().message() + " It is sent again with the same key, "
-                        + "which the package answers with the payment it already has, if any.");
+                return payments.unconfirmed(payment.id(), e.problem().message() + " Before it is sent again, Ledgerport "
+                        + "looks for it there.");
             }
             return payments.refused(payment.id(), e.problem().message(), entry(payment, connection, user,
                     "Payment of %s refused by %s: %s".formatted(payment.amount(), connection.name(),
@@ -190,9 +204,12 @@ public final class PaymentEngine implements PaymentService {
             payments.unconfirmed(payment.id(), "Ledgerport failed while sending it: " + e);
             throw e;
         }
+        String text = foundThere
+                ? "Payment of %s on %s found in %s, where an earlier attempt whose answer was lost had recorded it; "
+                        + "not sent again."
+                : "Payment of %s on %s sent to %s and applied to the invoice there.";
         Payment sent = payments.sent(payment.id(), arrived.externalId(), entry(payment, connection, user,
-                "Payment of %s on %s sent to %s and applied to the invoice there.".formatted(payment.amount(),
-                        payment.date(), connection.name())));
+                text.formatted(payment.amount(), payment.date(), connection.name())));
         news.apply(connection, accounts.source(connection), List.of(arrived.invoice()), null);
         return sent;
     }

@@ -27,7 +27,7 @@ public final class DerbyInvoiceHistory implements InvoiceHistory {
     public List<HistoryEntry> history(long invoiceId) {
         return database.read(c -> {
             try (PreparedStatement query = c.prepareStatement("SELECT happened_at, kind, source, user_name, text "
-                    + "FROM invoice_history WHERE invoice_id = ? ORDER BY happened_at, id")) {
+                    + "FROM invoice_history WHERE invoice_id = ? ORDER BY id")) {
                 query.setLong(1, invoiceId);
                 List<HistoryEntry> entries = new ArrayList<>();
                 try (ResultSet rs = query.executeQuery()) {
