@@ -193,24 +193,15 @@ class AfterExportTest {
     void aPaymentRecordedHereLandsInQuickBooksOnceThoughItsAnswerWasLostAndTheInvoiceTurnsPaid() throws Exception {
         Invoice invoice = exported(connection, 1).get(0);
         String invoiceId = externalId(connection, invoice);
-        String bank;
-        try (ConnectorSession session = QuickBooksAccount.connector()
-                .openSession(QuickBooksAccount.context(connection))) {
-            bank = session.referenceData(true).depositAccounts().get(0).code();
-        }
+        String bank = depositAccount();
         PaymentService payments = Osgi.service(PaymentService.class);
-        // The connector itself tries a call with an idempotency key three times; all three answers are lost.
-        account.simulator.server().dropResponseAfterCommit(
-                r -> r.method().equals("POST") && r.path().endsWith("/payment"), 3);
 
-        Payment first = payments.record(new PaymentDraft(invoice.id(), connection.id(), Money.of("50.00", "EUR"),
-                LocalDate.of(2026, 11, 20), bank, "BANK-REF-1"), ME);
+        recordedWithItsAnswersLost(invoice, "50.00", bank, "BANK-REF-1");
 
-        assertEquals(PaymentState.SENDING, first.state(), "no answer came: not confirmed yet");
         assertEquals(1, paymentsFor(invoiceId), "QuickBooks did record it");
         List<Payment> resent = payments.sendPending(connection.id(), ME);
         assertEquals(PaymentState.SENT, resent.get(0).state());
-        assertEquals(1, paymentsFor(invoiceId), "sent again with the same key, it landed once");
+        assertEquals(1, paymentsFor(invoiceId), "followed up, it landed once");
         assertEquals(VendorStatus.PARTLY_PAID, state(invoice).status());
         assertEquals(Money.of("70.00", "EUR"), state(invoice).amountDue());
 
@@ -235,24 +226,14 @@ class AfterExportTest {
             throws Exception {
         Invoice invoice = exported(connection, 1).get(0);
         String invoiceId = externalId(connection, invoice);
-        String bank;
-        try (ConnectorSession session = QuickBooksAccount.connector()
-                .openSession(QuickBooksAccount.context(connection))) {
-            bank = session.referenceData(true).depositAccounts().get(0).code();
-        }
-        PaymentService payments = Osgi.service(PaymentService.class);
-        account.simulator.server().dropResponseAfterCommit(
-                r -> r.method().equals("POST") && r.path().endsWith("/payment"), 3);
-        Payment lost = payments.record(new PaymentDraft(invoice.id(), connection.id(), Money.of("30.00", "EUR"),
-                LocalDate.of(2026, 11, 20), bank, "BANK-REF-9"), ME);
-        assertEquals(PaymentState.SENDING, lost.state(), "no answer came: not confirmed yet");
+        Payment lost = recordedWithItsAnswersLost(invoice, "30.00", depositAccount(), "BANK-REF-9");
         assertEquals(1, paymentsFor(invoiceId), "QuickBooks did record it");
         String there = company().payments().stream()
                 .filter(p -> p.path("PaymentRefNum").asText().equals("BANK-REF-9")).findFirst().orElseThrow()
                 .path("Id").asText();
 
         company().forgetRequestIds();
-        Payment followedUp = payments.sendPending(connection.id(), ME).stream()
+        Payment followedUp = Osgi.service(PaymentService.class).sendPending(connection.id(), ME).stream()
                 .filter(p -> p.id() == lost.id()).findFirst().orElseThrow();
 
         assertEquals(PaymentState.SENT, followedUp.state(), followedUp.problem());
@@ -261,6 +242,28 @@ class AfterExportTest {
         assertEquals(Money.of("90.00", "EUR"), state(invoice).amountDue(), "120.00 less the one payment");
         List<HistoryEntry> history = history(invoice);
         assertTrue(says(history, HistoryEntry.Kind.PAYMENT_SENT, "not sent again"), history::toString);
+    }
+
+    /** QuickBooks' first deposit account, as the bookkeeper would choose it. */
+    private static String depositAccount() throws Exception {
+        try (ConnectorSession session = QuickBooksAccount.connector()
+                .openSession(QuickBooksAccount.context(connection))) {
+            return session.referenceData(true).depositAccounts().get(0).code();
+        }
+    }
+
+    /**
+     * Records a payment while the answers to all three of the connector's tries (each with the payment's
+     * idempotency key) are lost: QuickBooks has it, and Ledgerport does not know.
+     */
+    private static Payment recordedWithItsAnswersLost(Invoice invoice, String amount, String bank, String reference)
+            throws InterruptedException {
+        account.simulator.server().dropResponseAfterCommit(
+                r -> r.method().equals("POST") && r.path().endsWith("/payment"), 3);
+        Payment lost = Osgi.service(PaymentService.class).record(new PaymentDraft(invoice.id(), connection.id(),
+                Money.of(amount, "EUR"), LocalDate.of(2026, 11, 20), bank, reference), ME);
+        assertEquals(PaymentState.SENDING, lost.state(), "no answer came: not confirmed yet");
+        return lost;
     }
 
     private static long paymentsFor(String invoiceId) {
