@@ -18,7 +18,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -61,6 +60,8 @@ import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.OneAtATime;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
+import org.ledgerport.ui.internal.StatusRefresher;
+import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -102,7 +103,6 @@ public final class InvoiceListPart {
     private final ESelectionService selectionService;
     private final ECommandService commands;
     private final EHandlerService handlers;
-    private final IEventBroker events;
 
     private final InvoiceListPages pages = new InvoiceListPages();
     /** Keeps the list's reads one after another, so the newest asked-for page is not queued behind many. */
@@ -136,7 +136,7 @@ public final class InvoiceListPart {
     @Inject
     public InvoiceListPart(InvoiceStore store, ProcessLog processLog, StatusService statusService,
             UISynchronize ui, ESelectionService selectionService, ECommandService commands,
-            EHandlerService handlers, IEventBroker events) {
+            EHandlerService handlers) {
         this.store = store;
         this.processLog = processLog;
         this.statusService = statusService;
@@ -144,7 +144,6 @@ public final class InvoiceListPart {
         this.selectionService = selectionService;
         this.commands = commands;
         this.handlers = handlers;
-        this.events = events;
     }
 
     @PostConstruct
@@ -165,7 +164,6 @@ public final class InvoiceListPart {
         message = new Label(stack, SWT.WRAP);
         WidgetIds.tag(message, "invoices.message");
 
-        InvoiceChanges.follow(events, parent, this::reloadSoon);
         showMessage("Loading invoices\u2026", false);
         reload(false);
     }
@@ -600,6 +598,22 @@ public final class InvoiceListPart {
     @Optional
     void runFinished(@UIEventTopic(UiTopics.RUN_FINISHED) Object runId) {
         reloadSoon();
+    }
+
+    /** The store changed invoices: exports, including the queue's own, reverts, payments, status changes. */
+    @Inject
+    @Optional
+    void invoicesChanged(@UIEventTopic(InvoiceStore.TOPIC_INVOICES_CHANGED) Event event) {
+        reloadSoon();
+    }
+
+    /** A finished refresh may change only what a package says of an invoice (partly paid, approved). */
+    @Inject
+    @Optional
+    void statusRefreshed(@UIEventTopic(StatusRefresher.TOPIC) StatusRefresher.Outcome outcome) {
+        if (outcome.finished()) {
+            reloadSoon();
+        }
     }
 
     /** One reload for a burst of changes (an import saves thousands of invoices, each one reported). */

@@ -33,12 +33,14 @@ import org.ledgerport.core.export.RunOutcome;
 import org.ledgerport.core.export.RunSummary;
 import org.ledgerport.core.store.Activity;
 import org.ledgerport.core.store.ConnectionStore;
+import org.ledgerport.core.store.InvoiceStore;
 import org.ledgerport.core.store.ProcessLog;
 import org.ledgerport.ui.Formats;
 import org.ledgerport.ui.Icons;
 import org.ledgerport.ui.UiTopics;
 import org.ledgerport.ui.WidgetIds;
 import org.ledgerport.ui.handlers.RunViewRefreshHandler;
+import org.ledgerport.ui.internal.StatusRefresher;
 import org.osgi.service.event.Event;
 
 import jakarta.annotation.PostConstruct;
@@ -118,7 +120,6 @@ public final class ProcessLogPart {
         tabs.setSelection(0);
 
         RunViewRefreshHandler.activate(handlers, this::loadAll);
-        InvoiceChanges.follow(events, parent, this::reloadSoon);
         pages.showMessage("Reading the process log\u2026");
         activityPages.showMessage("Reading the process log\u2026");
         loadAll();
@@ -248,6 +249,21 @@ public final class ProcessLogPart {
     @Optional
     void connectionsChanged(@UIEventTopic(ConnectionStore.TOPIC_CONNECTIONS_CHANGED) Event event) {
         reloadSoon();
+    }
+
+    /** Exports (the queue's own too), reverts and payments are logged as they change invoices. */
+    @Inject
+    @Optional
+    void invoicesChanged(@UIEventTopic(InvoiceStore.TOPIC_INVOICES_CHANGED) Event event) {
+        reloadSoon();
+    }
+
+    @Inject
+    @Optional
+    void statusRefreshed(@UIEventTopic(StatusRefresher.TOPIC) StatusRefresher.Outcome outcome) {
+        if (outcome.finished()) {
+            reloadSoon();
+        }
     }
 
     @Inject
