@@ -104,7 +104,14 @@ final class QuickBooksCompany implements AutoCloseable {
                 .find() || exitCode.isDone());
         Matcher page = SIGN_IN_PAGE.matcher(err.toString(StandardCharsets.UTF_8));
         assertTrue(page.find(), () -> "no sign-in page was printed:\n" + err.toString(StandardCharsets.UTF_8));
-        Browser.visit(URI.create(page.group(1)));
+        try {
+            Browser.visit(URI.create(page.group(1)));
+        } catch (AssertionError e) {
+            // Once seen in CI: the redirect to the command's loopback address was refused. What the command wrote
+            // by then tells whether it was still listening.
+            throw new AssertionError(e.getMessage() + "\nThe command " + (exitCode.isDone() ? "had ended" : "was "
+                    + "still waiting") + "; it wrote:\n" + err.toString(StandardCharsets.UTF_8), e);
+        }
         int code = exitCode.get(20, TimeUnit.SECONDS);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
